@@ -1,0 +1,373 @@
+package org.ombud.cases;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.ombud.cases.CaseEvents.CaseAssigned;
+import org.ombud.cases.CaseEvents.CaseOpened;
+import org.ombud.cases.CaseEvents.CaseReplied;
+import org.ombud.cases.CaseEvents.CaseStatusChanged;
+import org.ombud.cases.CaseEvents.ComplainantWrote;
+import org.ombud.cases.internal.CaseStore;
+import org.ombud.cases.internal.EvidenceStorage;
+import org.ombud.contacts.ChannelIdentity;
+import org.ombud.contacts.Contacts;
+import org.ombud.conversations.Conversations;
+import org.ombud.conversations.Message;
+import org.ombud.conversations.MessageKind;
+import org.ombud.identity.Agent;
+import org.ombud.identity.AgentDirectory;
+import org.ombud.shared.Actor;
+import org.ombud.shared.NotFound;
+import org.ombud.shared.Page;
+import org.ombud.shared.Rejected;
+import org.ombud.shared.Rejection;
+import org.ombud.shared.Tokens;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opening, reading and working cases. Every change lands on the case's timeline with who and when. */
+@Service
+public class CaseManagement {
+
+	public static final int MAX_REPORTED_OBJECT = 2048;
+
+	private final CaseStore store;
+
+	private final Categories categories;
+
+	private final Conversations conversations;
+
+	private final Contacts contacts;
+
+	private final AgentDirectory directory;
+
+	private final EvidencePolicy evidencePolicy;
+
+	private final EvidenceStorage storage;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CaseManagement(CaseStore store, Categories categories, Conversations conversations, Contacts contacts,
+			AgentDirectory directory, EvidencePolicy evidencePolicy, EvidenceStorage storage,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.categories = categories;
+		this.conversations = conversations;
+		this.contacts = contacts;
+		this.directory = directory;
+		this.evidencePolicy = evidencePolicy;
+		this.storage = storage;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Opens a case routed to its category's default team, with a fresh number and private status link. */
+	@Transactional
+	public OpenedCase open(OpenCase command) {
+		List<Rejection> problems = new ArrayList<>();
+		Optional<Category> category = categories.byKey(command.categoryKey()).filter(Category::active);
+		Long subcategoryId = null;
+		if (category.isEmpty()) {
+			problems.add(Rejection.of("category", "error.category.unknown"));
+		}
+		else if (command.subcategoryKey() != null && !command.subcategoryKey().isBlank()) {
+			subcategoryId = category.get()
+				.subcategories()
+				.stream()
+				.filter(s -> s.active() && s.key().equals(command.subcategoryKey()))
+				.map(Subcategory::id)
+				.findFirst()
+				.orElse(null);
+			if (subcategoryId == null) {
+				problems.add(Rejection.of("subcategory", "error.subcategory.unknown"));
+			}
+		}
+		if (command.reportedObject() != null && command.reportedObject().length() > MAX_REPORTED_OBJECT) {
+			problems.add(Rejection.of("reportedObject", "error.length", 0, MAX_REPORTED_OBJECT));
+		}
+		problems.addAll(evidencePolicy.check("evidence", command.evidence()));
+		if (!problems.isEmpty()) {
+			throw new Rejected(problems);
+		}
+		String number = new CaseNumber(clock.instant().atZone(ZoneOffset.UTC).getYear(), store.nextNumber()).toString();
+		String statusToken = Tokens.random(24);
+		Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
+		long teamId = category.get().defaultTeamId();
+		long id = store.insert(new CaseStore.NewCaseRow(number, command.conversationId(), command.contactId(),
+				command.channel(), category.get().id(), subcategoryId, priority, teamId, subject(command.subject()),
+				blankToNull(command.reportedObject()), command.locale(), Tokens.sha256(statusToken)));
+		store.record(id, command.actor(), TimelineEntry.Kind.OPENED, null, number, null, null);
+		store.record(id, command.actor(), TimelineEntry.Kind.MESSAGE, null, null, command.firstMessageId(), null);
+		storeEvidence(id, command.firstMessageId(), command.evidence(), command.actor());
+		events.publishEvent(new CaseOpened(id, number, command.channel(), teamId, priority.name()));
+		return new OpenedCase(store.byId(id).orElseThrow(), statusToken);
+	}
+
+	public Optional<CaseView> get(long id) {
+		return store.byId(id);
+	}
+
+	public Optional<CaseView> find(String number) {
+		return CaseNumber.parse(number).flatMap(n -> store.byNumber(n.toString()));
+	}
+
+	public Optional<CaseView> findByStatusToken(String token) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return store.byStatusTokenHash(Tokens.sha256(token));
+	}
+
+	/** For the status page's look-up: the case, if this e-mail address is the complainant's. */
+	public Optional<CaseView> findByNumberAndEmail(String number, String email) {
+		if (email == null || email.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<Long> contact = contacts.findByIdentity(ChannelIdentity.EMAIL, email.trim().toLowerCase());
+		return find(number).filter(c -> contact.isPresent() && c.contactId() == contact.get());
+	}
+
+	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {
+		return store.queue(filter, request);
+	}
+
+	/** The case's history; with {@code publicOnly} only what the complainant may see. */
+	public List<TimelineEntry> timeline(long caseId, boolean publicOnly) {
+		CaseView view = store.byId(caseId).orElseThrow(() -> new NotFound("case"));
+		Map<Long, Message> messages = new HashMap<>();
+		conversations.messages(view.conversationId()).forEach(m -> messages.put(m.id(), m));
+		Map<Long, Evidence> evidence = new HashMap<>();
+		store.evidence(caseId).forEach(e -> evidence.put(e.id(), e));
+		return store.events(caseId)
+			.stream()
+			.filter(e -> !publicOnly || e.kind().isPublic())
+			.map(e -> new TimelineEntry(e.id(), e.occurredAt(), e.actor(), e.kind(), e.oldValue(), e.newValue(),
+					e.messageId() == null ? null : messages.get(e.messageId()),
+					e.evidenceId() == null ? null : evidence.get(e.evidenceId())))
+			.filter(e -> !publicOnly || e.message() == null || e.message().kind().isPublic())
+			.toList();
+	}
+
+	@Transactional
+	public CaseView changeStatus(long caseId, CaseStatus to, Actor actor) {
+		CaseView current = lock(caseId);
+		if (to == null) {
+			throw Rejected.of("status", "error.required");
+		}
+		if (current.status() == to) {
+			return current;
+		}
+		if (!current.status().canTransitionTo(to)) {
+			throw Rejected.of("status", "error.case.transition", current.status().name(), to.name());
+		}
+		moveStatus(current, to, actor);
+		return store.byId(caseId).orElseThrow();
+	}
+
+	@Transactional
+	public CaseView changeCategory(long caseId, String categoryKey, String subcategoryKey, Actor actor) {
+		CaseView current = lock(caseId);
+		Category category = categories.byKey(categoryKey)
+			.filter(Category::active)
+			.orElseThrow(() -> Rejected.of("category", "error.category.unknown"));
+		Long subcategoryId = null;
+		if (subcategoryKey != null && !subcategoryKey.isBlank()) {
+			subcategoryId = category.subcategories()
+				.stream()
+				.filter(s -> s.active() && s.key().equals(subcategoryKey))
+				.map(Subcategory::id)
+				.findFirst()
+				.orElseThrow(() -> Rejected.of("subcategory", "error.subcategory.unknown"));
+		}
+		if (current.categoryId() == category.id() && Objects.equals(current.subcategoryId(), subcategoryId)) {
+			return current;
+		}
+		String old = categoryLabel(current.categoryId(), current.subcategoryId());
+		store.updateColumn(caseId, "category_id", category.id());
+		store.updateColumn(caseId, "subcategory_id", subcategoryId);
+		store.record(caseId, actor, TimelineEntry.Kind.CATEGORY, old, categoryLabel(category.id(), subcategoryId),
+				null, null);
+		return store.byId(caseId).orElseThrow();
+	}
+
+	@Transactional
+	public CaseView changeTeam(long caseId, long teamId, Actor actor) {
+		CaseView current = lock(caseId);
+		var team = directory.team(teamId).orElseThrow(() -> Rejected.of("team", "error.team.unknown"));
+		if (current.teamId() == teamId) {
+			return current;
+		}
+		String old = directory.team(current.teamId()).map(t -> t.key()).orElse(null);
+		store.updateColumn(caseId, "team_id", teamId);
+		store.record(caseId, actor, TimelineEntry.Kind.TEAM, old, team.key(), null, null);
+		events.publishEvent(new CaseAssigned(caseId, teamId, current.assigneeId()));
+		return store.byId(caseId).orElseThrow();
+	}
+
+	/** Gives the case to one active agent, or to nobody with {@code null}. */
+	@Transactional
+	public CaseView assign(long caseId, Long agentId, Actor actor) {
+		CaseView current = lock(caseId);
+		Agent agent = null;
+		if (agentId != null) {
+			agent = directory.agent(agentId)
+				.filter(Agent::active)
+				.orElseThrow(() -> Rejected.of("assignee", "error.agent.unknown"));
+		}
+		if (Objects.equals(current.assigneeId(), agentId)) {
+			return current;
+		}
+		String old = current.assigneeId() == null ? null
+				: directory.agent(current.assigneeId()).map(Agent::username).orElse(null);
+		store.updateColumn(caseId, "assignee_id", agentId);
+		store.record(caseId, actor, TimelineEntry.Kind.ASSIGNEE, old, agent == null ? null : agent.username(), null,
+				null);
+		events.publishEvent(new CaseAssigned(caseId, current.teamId(), agentId));
+		return store.byId(caseId).orElseThrow();
+	}
+
+	@Transactional
+	public CaseView changePriority(long caseId, Priority priority, Actor actor) {
+		CaseView current = lock(caseId);
+		if (priority == null) {
+			throw Rejected.of("priority", "error.required");
+		}
+		if (current.priority() == priority) {
+			return current;
+		}
+		store.updateColumn(caseId, "priority", priority.name());
+		store.record(caseId, actor, TimelineEntry.Kind.PRIORITY, current.priority().name(), priority.name(), null, null);
+		return store.byId(caseId).orElseThrow();
+	}
+
+	/** A reply to the complainant: shown on the status page (and, later, sent on the case's channel). */
+	@Transactional
+	public Message reply(long caseId, String body, Actor actor) {
+		CaseView current = lock(caseId);
+		Message message = conversations.append(current.conversationId(), MessageKind.OUTBOUND, actor.agentId(), body);
+		store.record(caseId, actor, TimelineEntry.Kind.REPLY, null, null, message.id(), null);
+		store.touch(caseId);
+		events.publishEvent(new CaseReplied(caseId, message.id()));
+		return message;
+	}
+
+	/** An internal note: never shown to the complainant. */
+	@Transactional
+	public Message note(long caseId, String body, Actor actor) {
+		CaseView current = lock(caseId);
+		Message message = conversations.append(current.conversationId(), MessageKind.NOTE, actor.agentId(), body);
+		store.record(caseId, actor, TimelineEntry.Kind.NOTE, null, null, message.id(), null);
+		return message;
+	}
+
+	/**
+	 * The complainant writes again (status page, API). A case waiting for them, or resolved, goes back to
+	 * investigating; a closed case takes no more messages.
+	 */
+	@Transactional
+	public Message complainantWrites(long caseId, String body, List<EvidenceFile> evidence, Actor actor) {
+		CaseView current = lock(caseId);
+		if (current.status() == CaseStatus.CLOSED) {
+			throw Rejected.of(null, "error.case.closed");
+		}
+		List<Rejection> problems = evidencePolicy.check("evidence", evidence);
+		if (!problems.isEmpty()) {
+			throw new Rejected(problems);
+		}
+		Message message = conversations.append(current.conversationId(), MessageKind.INBOUND, null, body);
+		store.record(caseId, actor, TimelineEntry.Kind.MESSAGE, null, null, message.id(), null);
+		storeEvidence(caseId, message.id(), evidence, actor);
+		if (current.status() == CaseStatus.AWAITING_COMPLAINANT || current.status() == CaseStatus.RESOLVED) {
+			moveStatus(current, CaseStatus.INVESTIGATING, Actor.SYSTEM);
+		}
+		else {
+			store.touch(caseId);
+		}
+		events.publishEvent(new ComplainantWrote(caseId, message.id()));
+		return message;
+	}
+
+	/** Evidence added by an agent (or the complainant) outside a message. */
+	@Transactional
+	public List<Evidence> attachEvidence(long caseId, List<EvidenceFile> files, Actor actor) {
+		lock(caseId);
+		if (files.isEmpty()) {
+			throw Rejected.of("evidence", "error.required");
+		}
+		List<Rejection> problems = evidencePolicy.check("evidence", files);
+		if (!problems.isEmpty()) {
+			throw new Rejected(problems);
+		}
+		List<Long> ids = storeEvidence(caseId, null, files, actor);
+		store.touch(caseId);
+		return store.evidence(caseId).stream().filter(e -> ids.contains(e.id())).toList();
+	}
+
+	public List<Evidence> evidence(long caseId) {
+		return store.evidence(caseId);
+	}
+
+	public Optional<EvidenceContent> evidenceContent(long caseId, long evidenceId) {
+		return store.evidence(caseId, evidenceId)
+			.map(e -> new EvidenceContent(e, storage.read(store.storageKey(e.id()).orElseThrow())));
+	}
+
+	private List<Long> storeEvidence(long caseId, Long messageId, List<EvidenceFile> files, Actor actor) {
+		List<Long> ids = new ArrayList<>();
+		for (EvidenceFile file : files) {
+			String type = evidencePolicy.detect(file);
+			String key = storage.store(file.bytes());
+			long evidenceId = store.insertEvidence(caseId, messageId, EvidencePolicy.safeName(file.fileName()), type,
+					file.bytes().length, Tokens.sha256(file.bytes()), key);
+			store.record(caseId, actor, TimelineEntry.Kind.EVIDENCE, null, EvidencePolicy.safeName(file.fileName()),
+					messageId, evidenceId);
+			ids.add(evidenceId);
+		}
+		return ids;
+	}
+
+	private void moveStatus(CaseView current, CaseStatus to, Actor actor) {
+		store.updateStatus(current.id(), to);
+		store.record(current.id(), actor, TimelineEntry.Kind.STATUS, current.status().name(), to.name(), null, null);
+		events.publishEvent(new CaseStatusChanged(current.id(), current.status().name(), to.name()));
+	}
+
+	private CaseView lock(long caseId) {
+		return store.lock(caseId).orElseThrow(() -> new NotFound("case"));
+	}
+
+	private String categoryLabel(long categoryId, Long subcategoryId) {
+		Category category = categories.category(categoryId).orElseThrow();
+		String sub = subcategoryId == null ? null
+				: category.subcategories()
+					.stream()
+					.filter(s -> s.id() == subcategoryId)
+					.map(Subcategory::key)
+					.findFirst()
+					.orElse(null);
+		return sub == null ? category.key() : category.key() + "/" + sub;
+	}
+
+	/** The case's title: the first line of what the person wrote, shortened. */
+	static String subject(String text) {
+		String firstLine = text == null ? "" : text.strip().lines().findFirst().orElse("").strip();
+		if (firstLine.codePointCount(0, firstLine.length()) > 120) {
+			firstLine = firstLine.substring(0, firstLine.offsetByCodePoints(0, 119)) + "…";
+		}
+		return firstLine.isEmpty() ? "—" : firstLine;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}

@@ -1,0 +1,4 @@
+package org.ombud.cases;
+
+public record EvidenceContent(Evidence evidence, byte[] bytes) {
+}

@@ -1,0 +1,9 @@
+package org.ombud.cases;
+
+public enum Priority {
+	LOW, NORMAL, HIGH, URGENT;
+
+	public String messageKey() {
+		return "case.priority." + name();
+	}
+}

@@ -1,0 +1,20 @@
+package org.ombud.cases;
+
+import java.time.Instant;
+
+import org.ombud.conversations.Message;
+import org.ombud.shared.Actor;
+
+/** One line of a case's history: a change (old → new value), a message or note, or an evidence upload. */
+public record TimelineEntry(long id, Instant occurredAt, Actor actor, Kind kind, String oldValue, String newValue,
+		Message message, Evidence evidence) {
+
+	public enum Kind {
+		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE;
+
+		/** What the complainant sees on the status page. */
+		public boolean isPublic() {
+			return this == OPENED || this == STATUS || this == MESSAGE || this == REPLY || this == EVIDENCE;
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package org.ombud.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.ombud.cases.CaseStatus;
+import org.ombud.cases.CaseView;
+import org.ombud.cases.Evidence;
+import org.ombud.cases.Priority;
+import org.ombud.cases.QueueFilter;
+import org.ombud.cases.TimelineEntry;
+import org.ombud.shared.Actor;
+import org.ombud.shared.Page;
+import org.ombud.shared.SqlTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Cases, their timeline and their evidence rows in SQL. */
+@Repository
+public class CaseStore {
+
+	private static final String COLUMNS = """
+			id, case_number, status, priority, channel, category_id, subcategory_id, team_id, assignee_id, subject,
+			reported_object, locale, contact_id, conversation_id, created_at, updated_at, resolved_at, closed_at""";
+
+	private static final String EVIDENCE_COLUMNS = "id, case_id, message_id, file_name, content_type, size_bytes, sha256, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CaseStore(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The next number of the case sequence; unique across nodes and transactions, gaps allowed. */
+	public long nextNumber() {
+		return jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
+	}
+
+	public record NewCaseRow(String number, long conversationId, long contactId, String channel, long categoryId,
+			Long subcategoryId, Priority priority, long teamId, String subject, String reportedObject, String locale,
+			String statusTokenHash) {
+	}
+
+	public long insert(NewCaseRow c) {
+		var now = SqlTime.param(clock.instant());
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into cases (case_number, conversation_id, contact_id, channel, category_id, subcategory_id,
+				  priority, status, team_id, subject, reported_object, locale, status_token_hash, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.number(), c.conversationId(), c.contactId(), c.channel(), c.categoryId(), c.subcategoryId(),
+					c.priority().name(), c.teamId(), c.subject(), c.reportedObject(), c.locale(), c.statusTokenHash(),
+					now, now)
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public Optional<CaseView> byId(long id) {
+		return one("id = ?", id);
+	}
+
+	/** Reads the case and holds its row until the transaction ends, so two changes never interleave. */
+	public Optional<CaseView> lock(long id) {
+		return jdbc.sql("select " + COLUMNS + " from cases where id = ? for update").param(id).query(CaseStore::view).optional();
+	}
+
+	public Optional<CaseView> byNumber(String number) {
+		return one("case_number = ?", number);
+	}
+
+	public Optional<CaseView> byStatusTokenHash(String hash) {
+		return one("status_token_hash = ?", hash);
+	}
+
+	private Optional<CaseView> one(String where, Object param) {
+		return jdbc.sql("select " + COLUMNS + " from cases where " + where).param(param).query(CaseStore::view).optional();
+	}
+
+	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		if (filter.teamId() != null) {
+			where.append(" and team_id = ?");
+			params.add(filter.teamId());
+		}
+		if (filter.status() != null) {
+			where.append(" and status = ?");
+			params.add(filter.status().name());
+		}
+		else if (filter.openOnly()) {
+			where.append(" and status not in ('RESOLVED', 'CLOSED')");
+		}
+		if (filter.categoryId() != null) {
+			where.append(" and category_id = ?");
+			params.add(filter.categoryId());
+		}
+		if (filter.assigneeId() != null) {
+			if (filter.assigneeId() == 0) {
+				where.append(" and assignee_id is null");
+			}
+			else {
+				where.append(" and assignee_id = ?");
+				params.add(filter.assigneeId());
+			}
+		}
+		if (filter.text() != null && !filter.text().isBlank()) {
+			String like = "%" + filter.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			where.append("""
+					 and (lower(subject) like ? escape '\\' or lower(case_number) like ? escape '\\'
+					 or lower(coalesce(reported_object, '')) like ? escape '\\'
+					 or exists (select 1 from messages m where m.conversation_id = cases.conversation_id
+					            and m.kind <> 'NOTE' and lower(m.body) like ? escape '\\'))""");
+			params.add(like);
+			params.add(like);
+			params.add(like);
+			params.add(like);
+		}
+		long total = jdbc.sql("select count(*) from cases" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(request.size());
+		pageParams.add(request.offset());
+		List<CaseView> items = jdbc.sql("select " + COLUMNS + " from cases" + where + " order by id desc limit ? offset ?")
+			.params(pageParams)
+			.query(CaseStore::view)
+			.list();
+		return new Page<>(items, request.page(), request.size(), total);
+	}
+
+	public void updateStatus(long id, CaseStatus status) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update cases set status = ?, updated_at = ?,
+				  resolved_at = case when ? = 'RESOLVED' then ? when ? in ('RESOLVED', 'CLOSED') then resolved_at else null end,
+				  closed_at = case when ? = 'CLOSED' then ? else null end
+				where id = ?""")
+			.params(status.name(), SqlTime.param(now), status.name(), SqlTime.param(now), status.name(), status.name(),
+					SqlTime.param(now), id)
+			.update();
+	}
+
+	public void updateColumn(long id, String column, Object value) {
+		if (!List.of("category_id", "subcategory_id", "team_id", "assignee_id", "priority").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		jdbc.sql("update cases set " + column + " = ?, updated_at = ? where id = ?")
+			.params(value, SqlTime.param(clock.instant()), id)
+			.update();
+	}
+
+	public void touch(long id) {
+		jdbc.sql("update cases set updated_at = ? where id = ?").params(SqlTime.param(clock.instant()), id).update();
+	}
+
+	public void record(long caseId, Actor actor, TimelineEntry.Kind kind, String oldValue, String newValue,
+			Long messageId, Long evidenceId) {
+		jdbc.sql("""
+				insert into case_events (case_id, occurred_at, actor_kind, actor_agent_id, event_kind, old_value,
+				  new_value, message_id, evidence_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(caseId, SqlTime.param(clock.instant()), actor.kind().name(), actor.agentId(), kind.name(), oldValue,
+					newValue, messageId, evidenceId)
+			.update();
+	}
+
+	public record EventRow(long id, Instant occurredAt, Actor actor, TimelineEntry.Kind kind, String oldValue,
+			String newValue, Long messageId, Long evidenceId) {
+	}
+
+	public List<EventRow> events(long caseId) {
+		return jdbc.sql("""
+				select id, occurred_at, actor_kind, actor_agent_id, event_kind, old_value, new_value, message_id, evidence_id
+				from case_events where case_id = ? order by id""")
+			.param(caseId)
+			.query((rs, n) -> new EventRow(rs.getLong("id"), SqlTime.get(rs, "occurred_at"),
+					new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), rs.getObject("actor_agent_id", Long.class)),
+					TimelineEntry.Kind.valueOf(rs.getString("event_kind")), rs.getString("old_value"),
+					rs.getString("new_value"), rs.getObject("message_id", Long.class),
+					rs.getObject("evidence_id", Long.class)))
+			.list();
+	}
+
+	public long insertEvidence(long caseId, Long messageId, String fileName, String contentType, long size,
+			String sha256, String storageKey) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into evidence (case_id, message_id, file_name, content_type, size_bytes, sha256, storage_key, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(caseId, messageId, fileName, contentType, size, sha256, storageKey, SqlTime.param(clock.instant()))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public List<Evidence> evidence(long caseId) {
+		return jdbc.sql("select " + EVIDENCE_COLUMNS + " from evidence where case_id = ? order by id")
+			.param(caseId)
+			.query(CaseStore::evidence)
+			.list();
+	}
+
+	public Optional<Evidence> evidence(long caseId, long evidenceId) {
+		return jdbc.sql("select " + EVIDENCE_COLUMNS + " from evidence where case_id = ? and id = ?")
+			.params(caseId, evidenceId)
+			.query(CaseStore::evidence)
+			.optional();
+	}
+
+	public Optional<String> storageKey(long evidenceId) {
+		return jdbc.sql("select storage_key from evidence where id = ?").param(evidenceId).query(String.class).optional();
+	}
+
+	private static Evidence evidence(ResultSet rs, int n) throws SQLException {
+		return new Evidence(rs.getLong("id"), rs.getLong("case_id"), rs.getObject("message_id", Long.class),
+				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+				rs.getString("sha256"), SqlTime.get(rs, "created_at"));
+	}
+
+	private static CaseView view(ResultSet rs, int n) throws SQLException {
+		return new CaseView(rs.getLong("id"), rs.getString("case_number"), CaseStatus.valueOf(rs.getString("status")),
+				Priority.valueOf(rs.getString("priority")), rs.getString("channel"), rs.getLong("category_id"),
+				rs.getObject("subcategory_id", Long.class), rs.getLong("team_id"),
+				rs.getObject("assignee_id", Long.class), rs.getString("subject"), rs.getString("reported_object"),
+				rs.getString("locale"), rs.getLong("contact_id"), rs.getLong("conversation_id"),
+				SqlTime.get(rs, "created_at"), SqlTime.get(rs, "updated_at"), SqlTime.get(rs, "resolved_at"),
+				SqlTime.get(rs, "closed_at"));
+	}
+}

@@ -1,0 +1,57 @@
+package org.ombud.conversations;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.ombud.conversations.internal.ConversationStore;
+import org.ombud.shared.Rejected;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens conversations and appends messages to them. */
+@Service
+public class Conversations {
+
+	public static final int MAX_MESSAGE_LENGTH = 10_000;
+
+	private final ConversationStore store;
+
+	private final ApplicationEventPublisher events;
+
+	Conversations(ConversationStore store, ApplicationEventPublisher events) {
+		this.store = store;
+		this.events = events;
+	}
+
+	@Transactional
+	public long open(String channel, long contactId) {
+		return store.insertConversation(channel, contactId);
+	}
+
+	/** Stores a message exactly as written; refuses empty or overlong text. */
+	@Transactional
+	public Message append(long conversationId, MessageKind kind, Long authorAgentId, String body) {
+		if (body == null || body.isBlank()) {
+			throw Rejected.of("body", "error.required");
+		}
+		if (body.length() > MAX_MESSAGE_LENGTH) {
+			throw Rejected.of("body", "error.length", 1, MAX_MESSAGE_LENGTH);
+		}
+		String channel = store.channelOf(conversationId)
+			.orElseThrow(() -> new org.ombud.shared.NotFound("conversation"));
+		Message message = store.insertMessage(conversationId, kind, authorAgentId, body);
+		if (kind == MessageKind.INBOUND) {
+			events.publishEvent(new MessageReceived(conversationId, message.id(), channel));
+		}
+		return message;
+	}
+
+	public List<Message> messages(long conversationId) {
+		return store.messages(conversationId);
+	}
+
+	public Optional<Message> message(long id) {
+		return store.message(id);
+	}
+}

@@ -1,0 +1,78 @@
+package org.ombud.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.ombud.identity.internal.TokenStore;
+import org.ombud.shared.NotFound;
+import org.ombud.shared.Rejected;
+import org.ombud.shared.Tokens;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Bearer tokens for the REST API: shown once, stored as a SHA-256 hash, revocable. */
+@Service
+public class ApiTokens {
+
+	static final String PREFIX = "omb_";
+
+	private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
+	private final TokenStore store;
+
+	private final Clock clock;
+
+	ApiTokens(TokenStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public CreatedApiToken create(String name, Long createdBy) {
+		return create(name, createdBy, PREFIX + Tokens.random(32));
+	}
+
+	/** Stores a token whose secret was chosen elsewhere (the bootstrap token from the environment). */
+	@Transactional
+	public CreatedApiToken create(String name, Long createdBy, String secret) {
+		if (name == null || name.isBlank() || name.length() > 200) {
+			throw Rejected.of("name", "error.length", 1, 200);
+		}
+		if (secret == null || secret.length() < 20) {
+			throw Rejected.of("secret", "error.token.short", 20);
+		}
+		long id = store.insert(name.trim(), secret.substring(0, Math.min(8, secret.length())), Tokens.sha256(secret),
+				createdBy, clock.instant());
+		return new CreatedApiToken(store.token(id).orElseThrow(), secret);
+	}
+
+	/** Whether this secret was ever stored, revoked or not (a revoked bootstrap token stays revoked). */
+	public boolean known(String secret) {
+		return store.existsByHash(Tokens.sha256(secret));
+	}
+
+	public List<ApiToken> list() {
+		return store.list();
+	}
+
+	@Transactional
+	public void revoke(long id) {
+		if (store.token(id).isEmpty()) {
+			throw new NotFound("token");
+		}
+		store.revoke(id, clock.instant());
+	}
+
+	/** The client a secret belongs to, if it is a live token; notes when it was last used. */
+	@Transactional
+	public Optional<ApiClient> authenticate(String secret) {
+		if (secret == null || secret.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<ApiClient> client = store.findActiveByHash(Tokens.sha256(secret));
+		client.ifPresent(c -> store.touch(c.tokenId(), clock.instant(), clock.instant().minus(LAST_USE_RESOLUTION)));
+		return client;
+	}
+}

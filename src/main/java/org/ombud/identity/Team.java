@@ -1,0 +1,4 @@
+package org.ombud.identity;
+
+public record Team(long id, String key, String name) {
+}

@@ -1,0 +1,146 @@
+package org.ombud.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ombud.identity.Agent;
+import org.ombud.identity.AgentPrincipal;
+import org.ombud.identity.Role;
+import org.ombud.identity.Team;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Agents, teams and memberships in SQL. */
+@Repository
+public class AgentStore {
+
+	private static final String AGENT_COLUMNS = "id, username, display_name, email, role, locale, active";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AgentStore(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public Optional<Agent> agent(long id) {
+		return jdbc.sql("select " + AGENT_COLUMNS + " from agents where id = ?").param(id)
+			.query((rs, n) -> agent(rs, teamsOf(rs.getLong("id"))))
+			.optional();
+	}
+
+	public Optional<Agent> agentByUsername(String username) {
+		return jdbc.sql("select " + AGENT_COLUMNS + " from agents where username = ?").param(username)
+			.query((rs, n) -> agent(rs, teamsOf(rs.getLong("id"))))
+			.optional();
+	}
+
+	public Optional<AgentPrincipal> principal(String username) {
+		return jdbc.sql("select id, username, password_hash, role, active from agents where username = ?")
+			.param(username)
+			.query((rs, n) -> new AgentPrincipal(rs.getLong("id"), rs.getString("username"),
+					rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active")))
+			.optional();
+	}
+
+	public List<Agent> agents() {
+		Map<Long, Set<Long>> memberships = new HashMap<>();
+		jdbc.sql("select agent_id, team_id from team_members")
+			.query(rs -> {
+				memberships.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
+			});
+		return jdbc.sql("select " + AGENT_COLUMNS + " from agents order by display_name, id")
+			.query((rs, n) -> agent(rs, memberships.getOrDefault(rs.getLong("id"), Set.of())))
+			.list();
+	}
+
+	public long countAgents() {
+		return jdbc.sql("select count(*) from agents").query(Long.class).single();
+	}
+
+	public long insertAgent(String username, String displayName, String email, String passwordHash, Role role,
+			String locale) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into agents (username, display_name, email, password_hash, role, locale, active, created_at)
+				values (?, ?, ?, ?, ?, ?, true, ?)""")
+			.params(username, displayName, email, passwordHash, role.name(), locale, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public void updateAgent(long id, String displayName, Role role, boolean active) {
+		jdbc.sql("update agents set display_name = ?, role = ?, active = ? where id = ?")
+			.params(displayName, role.name(), active, id)
+			.update();
+	}
+
+	public void updatePassword(long id, String passwordHash) {
+		jdbc.sql("update agents set password_hash = ? where id = ?").params(passwordHash, id).update();
+	}
+
+	public void updateLocale(long id, String locale) {
+		jdbc.sql("update agents set locale = ? where id = ?").params(locale, id).update();
+	}
+
+	public void replaceTeams(long agentId, Set<Long> teamIds) {
+		jdbc.sql("delete from team_members where agent_id = ?").param(agentId).update();
+		for (Long teamId : teamIds) {
+			jdbc.sql("insert into team_members (team_id, agent_id) values (?, ?)").params(teamId, agentId).update();
+		}
+	}
+
+	public List<Team> teams() {
+		return jdbc.sql("select id, team_key, name from teams order by name, id").query(AgentStore::team).list();
+	}
+
+	public Optional<Team> team(long id) {
+		return jdbc.sql("select id, team_key, name from teams where id = ?").param(id).query(AgentStore::team).optional();
+	}
+
+	public Optional<Team> teamByKey(String key) {
+		return jdbc.sql("select id, team_key, name from teams where team_key = ?")
+			.param(key)
+			.query(AgentStore::team)
+			.optional();
+	}
+
+	public long insertTeam(String key, String name) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("insert into teams (team_key, name, created_at) values (?, ?, ?)")
+			.params(key, name, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	public void renameTeam(long id, String name) {
+		jdbc.sql("update teams set name = ? where id = ?").params(name, id).update();
+	}
+
+	private Set<Long> teamsOf(long agentId) {
+		return new HashSet<>(jdbc.sql("select team_id from team_members where agent_id = ?")
+			.param(agentId)
+			.query(Long.class)
+			.list());
+	}
+
+	private static Agent agent(ResultSet rs, Set<Long> teams) throws SQLException {
+		return new Agent(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("locale"),
+				rs.getBoolean("active"), teams);
+	}
+
+	private static Team team(ResultSet rs, int n) throws SQLException {
+		return new Team(rs.getLong("id"), rs.getString("team_key"), rs.getString("name"));
+	}
+}

@@ -1,0 +1,43 @@
+package org.ombud.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every test application context at the database chosen for the run: a fresh in-memory H2 (PostgreSQL
+ * mode) by default, or the PostgreSQL in {@code OMBUD_TEST_PG_URL} when {@code -Dombud.test.db=postgresql}.
+ */
+public class TestDatabase implements EnvironmentPostProcessor {
+
+	public static boolean postgres() {
+		return "postgresql".equals(System.getProperty("ombud.test.db"));
+	}
+
+	public static String pgUrl() {
+		String url = System.getenv("OMBUD_TEST_PG_URL");
+		return url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/ombud_test" : url;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> props = new HashMap<>();
+		if (postgres()) {
+			props.put("spring.datasource.url", pgUrl());
+			props.put("spring.datasource.username", System.getenv().getOrDefault("OMBUD_TEST_PG_USER", "postgres"));
+			props.put("spring.datasource.password", System.getenv().getOrDefault("OMBUD_TEST_PG_PASSWORD", ""));
+		}
+		else {
+			props.put("spring.datasource.url", "jdbc:h2:mem:ombud-" + UUID.randomUUID()
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+			props.put("spring.datasource.username", "sa");
+			props.put("spring.datasource.password", "");
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("ombud-test-database", props));
+	}
+}
