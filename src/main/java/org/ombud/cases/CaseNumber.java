@@ -22,7 +22,8 @@ public record CaseNumber(int year, long sequence) {
 		if (!m.matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(new CaseNumber(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2))));
+		long sequence = Long.parseLong(m.group(2));
+		return sequence < 1 ? Optional.empty() : Optional.of(new CaseNumber(Integer.parseInt(m.group(1)), sequence));
 	}
 
 	@Override
