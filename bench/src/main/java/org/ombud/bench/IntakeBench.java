@@ -1,0 +1,271 @@
+package org.ombud.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Intake throughput: {@code POST /api/v1/cases} against a running Ombud with 8 and 64 concurrent clients, and
+ * in the same run the reference, the same rows inserted by plain JDBC (one transaction per case, 8 connections).
+ * Prints cases/s, p50 and p99 for each and the ratio to the reference.
+ */
+public final class IntakeBench {
+
+	record Result(String name, int clients, long count, long failures, double seconds, long[] latenciesNanos) {
+
+		double perSecond() {
+			return count / seconds;
+		}
+
+		double percentileMillis(double p) {
+			if (latenciesNanos.length == 0) {
+				return Double.NaN;
+			}
+			long[] sorted = latenciesNanos.clone();
+			Arrays.sort(sorted);
+			int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+			return sorted[Math.max(0, index)] / 1e6;
+		}
+	}
+
+	interface Operation {
+
+		boolean run(int worker, long seq) throws Exception;
+	}
+
+	public static void main(String[] args) throws Exception {
+		String baseUrl = arg(args, "url", "http://127.0.0.1:18080");
+		String token = arg(args, "token", System.getenv("OMBUD_BENCH_TOKEN"));
+		String jdbcUrl = arg(args, "jdbc", "jdbc:postgresql://127.0.0.1:5432/ombud_bench");
+		String user = arg(args, "user", "postgres");
+		int seconds = Integer.parseInt(arg(args, "seconds", "20"));
+		int warmup = Integer.parseInt(arg(args, "warmup", "5"));
+
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Operation api = (worker, seq) -> {
+			String body = """
+					{"category":"content","subcategory":"games","description":"Cheating in stream %s-%d-%d, see link",
+					 "reportedObject":"https://stream.example/v/%d","priority":"NORMAL",
+					 "complainant":{"name":"Bench %d","email":"bench-%s-%d-%d@example.com","locale":"en"}}"""
+				.formatted(run, worker, seq, seq, worker, run, worker, seq);
+			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/cases"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", run + "-" + worker + "-" + seq)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 201;
+		};
+
+		System.out.printf("Intake benchmark: %s, %d s per phase after %d s warm-up%n", baseUrl, seconds, warmup);
+		measure("warm-up", 8, warmup, api);
+		Result api8 = measure("api", 8, seconds, api);
+		Result api64 = measure("api", 64, seconds, api);
+
+		Reference reference = new Reference(jdbcUrl, user, run);
+		measure("warm-up", 8, warmup, reference::insert);
+		Result ref8 = measure("plain JDBC", 8, seconds, reference::insert);
+		reference.close();
+
+		System.out.println();
+		System.out.printf("%-12s %8s %10s %9s %9s %9s%n", "what", "clients", "cases/s", "p50 ms", "p99 ms", "failed");
+		for (Result r : List.of(ref8, api8, api64)) {
+			System.out.printf("%-12s %8d %10.1f %9.2f %9.2f %9d%n", r.name(), r.clients(), r.perSecond(),
+					r.percentileMillis(0.50), r.percentileMillis(0.99), r.failures());
+		}
+		System.out.printf("%nratio api(8)/reference(8):  %.2f%n", api8.perSecond() / ref8.perSecond());
+		System.out.printf("ratio api(64)/reference(8): %.2f%n", api64.perSecond() / ref8.perSecond());
+		if (api8.failures() + api64.failures() > 0) {
+			System.out.println("some API requests failed: see the Ombud log");
+			System.exit(1);
+		}
+	}
+
+	static Result measure(String name, int clients, int seconds, Operation op) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		AtomicLong failures = new AtomicLong();
+		long start = System.nanoTime();
+		List<Future<long[]>> futures = new ArrayList<>();
+		for (int w = 0; w < clients; w++) {
+			int worker = w;
+			futures.add(pool.submit(() -> {
+				long[] latencies = new long[1024];
+				int n = 0;
+				long seq = 0;
+				while (System.nanoTime() < deadline) {
+					long t0 = System.nanoTime();
+					boolean ok;
+					try {
+						ok = op.run(worker, seq++ + (long) name.hashCode() * 1_000_000L);
+					}
+					catch (Exception e) {
+						ok = false;
+					}
+					long t = System.nanoTime() - t0;
+					if (!ok) {
+						failures.incrementAndGet();
+						continue;
+					}
+					if (n == latencies.length) {
+						latencies = Arrays.copyOf(latencies, n * 2);
+					}
+					latencies[n++] = t;
+				}
+				return Arrays.copyOf(latencies, n);
+			}));
+		}
+		List<long[]> all = new ArrayList<>();
+		for (Future<long[]> f : futures) {
+			all.add(f.get());
+		}
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
+		Result result = new Result(name, clients, merged.length, failures.get(), elapsed, merged);
+		System.out.printf("  %-12s %3d clients: %8.1f cases/s%n", name, clients, result.perSecond());
+		return result;
+	}
+
+	/** The rows one API case writes, inserted directly: contact, identity, conversation, message, case, timeline, key. */
+	static final class Reference {
+
+		private final ThreadLocal<Connection> connections;
+
+		private final List<Connection> opened = new ArrayList<>();
+
+		private final String run;
+
+		private final long categoryId;
+
+		private final long teamId;
+
+		private final long tokenId;
+
+		Reference(String url, String user, String run) throws Exception {
+			this.run = run;
+			this.connections = ThreadLocal.withInitial(() -> {
+				try {
+					Connection c = DriverManager.getConnection(url, user, "");
+					c.setAutoCommit(false);
+					synchronized (opened) {
+						opened.add(c);
+					}
+					return c;
+				}
+				catch (Exception e) {
+					throw new IllegalStateException(e);
+				}
+			});
+			try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+				ResultSet rs = s.executeQuery("select id, default_team_id from categories where category_key = 'content'");
+				rs.next();
+				categoryId = rs.getLong(1);
+				teamId = rs.getLong(2);
+				rs = s.executeQuery("select min(id) from api_tokens");
+				rs.next();
+				tokenId = rs.getLong(1);
+			}
+		}
+
+		boolean insert(int worker, long seq) throws Exception {
+			Connection c = connections.get();
+			Timestamp now = Timestamp.from(Instant.now());
+			try {
+				long contact = insertReturningId(c, "insert into contacts (display_name, locale, created_at) values (?, 'en', ?)",
+						"Bench " + worker, now);
+				exec(c, "insert into channel_identities (contact_id, channel, external_id, created_at) values (?, 'email', ?, ?)",
+						contact, "ref-" + run + "-" + worker + "-" + seq + "@example.com", now);
+				long conversation = insertReturningId(c,
+						"insert into conversations (channel, contact_id, created_at, last_message_at) values ('api', ?, ?, ?)",
+						contact, now, now);
+				long message = insertReturningId(c,
+						"insert into messages (conversation_id, kind, body, created_at) values (?, 'INBOUND', ?, ?)",
+						conversation, "Cheating in stream, see link " + seq, now);
+				long number;
+				try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select nextval('case_number_seq')")) {
+					rs.next();
+					number = rs.getLong(1);
+				}
+				long caseId = insertReturningId(c, """
+						insert into cases (case_number, conversation_id, contact_id, channel, category_id, priority, status,
+						  team_id, subject, reported_object, locale, status_token_hash, created_at, updated_at)
+						values (?, ?, ?, 'api', ?, 'NORMAL', 'NEW', ?, ?, ?, 'en', ?, ?, ?)""",
+						"C-2026-%06d".formatted(number), conversation, contact, categoryId, teamId, "Cheating in stream",
+						"https://stream.example/v/" + seq, UUID.randomUUID().toString(), now, now);
+				exec(c, "insert into case_events (case_id, occurred_at, actor_kind, event_kind, new_value) values (?, ?, 'API', 'OPENED', ?)",
+						caseId, now, "C-2026-%06d".formatted(number));
+				exec(c, "insert into case_events (case_id, occurred_at, actor_kind, event_kind, message_id) values (?, ?, 'API', 'MESSAGE', ?)",
+						caseId, now, message);
+				exec(c, "insert into api_idempotency (token_id, idem_key, request_hash, case_id, created_at) values (?, ?, ?, ?, ?)",
+						tokenId, "ref-" + run + "-" + worker + "-" + seq, UUID.randomUUID().toString(), caseId, now);
+				c.commit();
+				return true;
+			}
+			catch (Exception e) {
+				c.rollback();
+				throw e;
+			}
+		}
+
+		private static long insertReturningId(Connection c, String sql, Object... params) throws Exception {
+			try (PreparedStatement ps = c.prepareStatement(sql, new String[] { "id" })) {
+				bind(ps, params);
+				ps.executeUpdate();
+				try (ResultSet keys = ps.getGeneratedKeys()) {
+					keys.next();
+					return keys.getLong(1);
+				}
+			}
+		}
+
+		private static void exec(Connection c, String sql, Object... params) throws Exception {
+			try (PreparedStatement ps = c.prepareStatement(sql)) {
+				bind(ps, params);
+				ps.executeUpdate();
+			}
+		}
+
+		private static void bind(PreparedStatement ps, Object... params) throws Exception {
+			for (int i = 0; i < params.length; i++) {
+				ps.setObject(i + 1, params[i]);
+			}
+		}
+
+		void close() throws Exception {
+			synchronized (opened) {
+				for (Connection c : opened) {
+					c.close();
+				}
+			}
+		}
+	}
+
+	private static String arg(String[] args, String name, String fallback) {
+		for (String a : args) {
+			if (a.startsWith("--" + name + "=")) {
+				return a.substring(name.length() + 3);
+			}
+		}
+		return fallback;
+	}
+}
