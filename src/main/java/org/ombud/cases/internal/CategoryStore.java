@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.ombud.cases.Category;
 import org.ombud.cases.CategoryDraft;
@@ -11,17 +12,52 @@ import org.ombud.cases.Subcategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 public class CategoryStore {
 
+	// every intake reads the catalogue; it changes rarely, so it is kept a few seconds (other nodes see an
+	// admin's change within that time, this node at once)
+	private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
 	private final JdbcClient jdbc;
+
+	private volatile Cached cached;
+
+	private record Cached(List<Category> categories, long loadedAt) {
+	}
 
 	CategoryStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	public List<Category> all() {
+		Cached c = cached;
+		if (c != null && System.nanoTime() - c.loadedAt() < CACHE_NANOS) {
+			return c.categories();
+		}
+		List<Category> loaded = load();
+		cached = new Cached(loaded, System.nanoTime());
+		return loaded;
+	}
+
+	private void changed() {
+		cached = null;
+		// a change inside a transaction that rolls back must not leave its rows in the cache either
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager
+				.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						cached = null;
+					}
+				});
+		}
+	}
+
+	private List<Category> load() {
 		Map<Long, List<Subcategory>> subs = new HashMap<>();
 		jdbc.sql("""
 				select id, category_id, subcategory_key, name_en, name_ru, name_zh, position, active
@@ -40,6 +76,7 @@ public class CategoryStore {
 	}
 
 	public long insertCategory(CategoryDraft d) {
+		changed();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into categories (category_key, name_en, name_ru, name_zh, default_team_id, position, active)
@@ -51,6 +88,7 @@ public class CategoryStore {
 	}
 
 	public void updateCategory(long id, CategoryDraft d) {
+		changed();
 		jdbc.sql("""
 				update categories set name_en = ?, name_ru = ?, name_zh = ?, default_team_id = ?, position = ?, active = ?
 				where id = ?""")
@@ -60,6 +98,7 @@ public class CategoryStore {
 	}
 
 	public long insertSubcategory(long categoryId, CategoryDraft d) {
+		changed();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into subcategories (category_id, subcategory_key, name_en, name_ru, name_zh, position, active)
@@ -71,6 +110,7 @@ public class CategoryStore {
 	}
 
 	public void updateSubcategory(long id, CategoryDraft d) {
+		changed();
 		jdbc.sql("update subcategories set name_en = ?, name_ru = ?, name_zh = ?, position = ?, active = ? where id = ?")
 			.params(d.nameEn().trim(), d.nameRu().trim(), d.nameZh().trim(), d.position(), d.active(), id)
 			.update();
