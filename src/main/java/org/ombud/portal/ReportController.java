@@ -110,6 +110,8 @@ class ReportController {
 		}
 		model.addAttribute("statusUrl", publicUrl + "/status/" + token);
 		model.addAttribute("statusPath", "/status/" + token);
+		// the receipt is shown once; switching its language leads on to the status page, which lasts
+		model.addAttribute("here", "/status/" + token);
 		return RECEIPT;
 	}
 

@@ -136,6 +136,12 @@ class StatusController {
 		return write(byToken(token), body, files, locale, model, redirect, response);
 	}
 
+	/** A reloaded or bookmarked form address leads back to its page. */
+	@GetMapping({ "/status/{token}/messages", BY_LOOKUP + "/messages" })
+	String messagesPage(HttpServletRequest request) {
+		return "redirect:" + PortalPages.page(request);
+	}
+
 	@GetMapping(BY_LOOKUP + "/evidence/{evidenceId}")
 	ResponseEntity<byte[]> evidenceOfLookedUp(HttpSession session, @PathVariable String evidenceId) {
 		return download(lookedUp(session).orElseThrow(() -> new NotFound("case")), evidenceId);

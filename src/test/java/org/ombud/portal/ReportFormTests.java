@@ -136,6 +136,8 @@ class ReportFormTests {
 			.andReturn());
 		assertThat(receipt).contains("class=\"case-number\" id=\"case-number\">" + number + "<",
 				"/status/" + token, "Keep this link safe");
+		// the receipt shows once, so its language switch leads on to the lasting status page
+		assertThat(receipt).contains("href=\"/status/" + token + "?lang=ru\"");
 
 		// reloading the receipt finds no flash attributes: nothing is sent again, the person lands on the form
 		mvc.perform(get("/report/receipt")).andExpect(redirectedUrl("/report"));

@@ -164,6 +164,14 @@ class StatusPageTests {
 	}
 
 	@Test
+	void theAddressOfTheMessageFormLeadsBackToThePage() throws Exception {
+		Receipt receipt = Fixtures.openCase(intake, Fixtures.email(), "Reload me.");
+		mvc.perform(get("/status/" + receipt.statusToken() + "/messages"))
+			.andExpect(redirectedUrl("/status/" + receipt.statusToken()));
+		mvc.perform(get("/status/case/messages")).andExpect(redirectedUrl("/status/case"));
+	}
+
+	@Test
 	void thePersonDownloadsTheirOwnEvidenceAsAnAttachment() throws Exception {
 		byte[] png = Fixtures.png();
 		Receipt receipt = Fixtures.openCase(intake, Fixtures.email(), "See the picture.",

@@ -94,6 +94,23 @@ class UploadLimitTests {
 		assertThat(cases.timeline(receipt.caseView().id(), false)).hasSize(before);
 	}
 
+	@Test
+	void aBrokenUploadIsRefusedWith400AndStoresNothing() throws Exception {
+		long before = Fixtures.caseCount(cases);
+		csrfToken("/report");
+		String boundary = "----ombud" + UUID.randomUUID();
+		// the body ends in the middle of a part, without its closing boundary
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nhalf";
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/report"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept-Language", "en")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("The request could not be read.", "Report a problem");
+		assertThat(Fixtures.caseCount(cases)).isEqualTo(before);
+	}
+
 	private Map<String, String> fields(String csrf, String... more) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("_csrf", csrf);
