@@ -1,0 +1,19 @@
+package org.ombud.portal;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PortalConfiguration {
+
+	/** Just before Spring Security, which would otherwise refuse an oversized upload for its lost CSRF token. */
+	@Bean
+	FilterRegistrationBean<UploadGuard> portalUploadGuard() {
+		FilterRegistrationBean<UploadGuard> registration = new FilterRegistrationBean<>(new UploadGuard());
+		registration.addUrlPatterns("/report", "/status/*");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+}
