@@ -1,0 +1,113 @@
+package org.ombud.api;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.ombud.cases.CaseManagement;
+import org.ombud.cases.CaseView;
+import org.ombud.cases.Categories;
+import org.ombud.cases.Category;
+import org.ombud.cases.Subcategory;
+import org.ombud.cases.TimelineEntry;
+import org.ombud.conversations.Message;
+import org.ombud.identity.Agent;
+import org.ombud.identity.AgentDirectory;
+import org.ombud.identity.Team;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Turns cases into what the API shows: ids become the keys and user names a client can use. */
+@Component
+class CaseRepresentations {
+
+	private final CaseManagement cases;
+
+	private final Categories categories;
+
+	private final AgentDirectory directory;
+
+	private final String publicUrl;
+
+	CaseRepresentations(CaseManagement cases, Categories categories, AgentDirectory directory,
+			@Value("${ombud.public-url}") String publicUrl) {
+		this.cases = cases;
+		this.categories = categories;
+		this.directory = directory;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	/** The whole case; {@code statusToken} only right after it was opened, null otherwise. */
+	CaseResource full(CaseView c, String statusToken) {
+		Names names = new Names();
+		List<MessageResource> messages = cases.timeline(c.id(), true)
+			.stream()
+			.map(TimelineEntry::message)
+			.filter(Objects::nonNull)
+			.filter(m -> m.kind().isPublic())
+			.collect(java.util.stream.Collectors.toMap(Message::id, m -> m, (a, b) -> a))
+			.values()
+			.stream()
+			.sorted(Comparator.comparingLong(Message::id))
+			.map(MessageResource::of)
+			.toList();
+		List<EvidenceResource> evidence = cases.evidence(c.id()).stream().map(EvidenceResource::of).toList();
+		return new CaseResource(c.number(), c.status(), c.priority(), c.channel(), names.category(c.categoryId()),
+				names.subcategory(c.subcategoryId()), names.team(c.teamId()), names.agent(c.assigneeId()), c.subject(),
+				c.reportedObject(), c.locale(), c.createdAt(), c.updatedAt(), c.resolvedAt(), c.closedAt(),
+				statusToken == null ? null : publicUrl + "/status/" + statusToken, messages, evidence);
+	}
+
+	List<CaseSummary> summaries(List<CaseView> views) {
+		Names names = new Names();
+		return views.stream()
+			.map(c -> new CaseSummary(c.number(), c.status(), c.priority(), c.channel(), names.category(c.categoryId()),
+					names.subcategory(c.subcategoryId()), names.team(c.teamId()), names.agent(c.assigneeId()),
+					c.subject(), c.reportedObject(), c.locale(), c.createdAt(), c.updatedAt(), c.resolvedAt(),
+					c.closedAt()))
+			.toList();
+	}
+
+	/** Keys and user names, looked up once per response however many cases it shows. */
+	private final class Names {
+
+		private final Map<Long, String> categoryKeys = new HashMap<>();
+
+		private final Map<Long, String> subcategoryKeys = new HashMap<>();
+
+		private final Map<Long, String> teamKeys = new HashMap<>();
+
+		private final Map<Long, String> usernames = new HashMap<>();
+
+		Names() {
+			for (Category category : categories.all()) {
+				categoryKeys.put(category.id(), category.key());
+				for (Subcategory sub : category.subcategories()) {
+					subcategoryKeys.put(sub.id(), sub.key());
+				}
+			}
+			for (Team team : directory.teams()) {
+				teamKeys.put(team.id(), team.key());
+			}
+		}
+
+		String category(long id) {
+			return categoryKeys.get(id);
+		}
+
+		String subcategory(Long id) {
+			return id == null ? null : subcategoryKeys.get(id);
+		}
+
+		String team(long id) {
+			return teamKeys.get(id);
+		}
+
+		String agent(Long id) {
+			return id == null ? null
+					: usernames.computeIfAbsent(id, k -> directory.agent(k).map(Agent::username).orElse(null));
+		}
+	}
+}
