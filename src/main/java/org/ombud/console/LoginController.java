@@ -4,11 +4,13 @@ import java.net.URI;
 
 import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.AgentPrincipal;
+import org.ombud.shared.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The login page, the console's front door and the agent's language switch. */
@@ -31,6 +33,15 @@ class LoginController {
 	@GetMapping({ "/console", "/console/" })
 	String console() {
 		return "redirect:/console/cases";
+	}
+
+	/**
+	 * Any other console address: the console's own localised 404 page rather than the problem document the
+	 * application answers for unknown resources elsewhere.
+	 */
+	@RequestMapping("/console/**")
+	void unknown() {
+		throw new NotFound("page");
 	}
 
 	/** Stores the agent's language and goes back to the page they were on. */
