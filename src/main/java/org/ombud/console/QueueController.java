@@ -56,6 +56,11 @@ class QueueController {
 		model.addAttribute("statuses", CaseStatus.values());
 		// the same URL answers with a fragment or a page, so caches must keep them apart
 		response.addHeader("Vary", "HX-Request");
-		return Htmx.wantsFragment(request) ? RESULTS : PAGE;
+		if (Htmx.wantsFragment(request)) {
+			// the address bar gets the tidy URL, not every empty field of the filter form
+			response.setHeader("HX-Push-Url", form.url(form.pageNumber()));
+			return RESULTS;
+		}
+		return PAGE;
 	}
 }

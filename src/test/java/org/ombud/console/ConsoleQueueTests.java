@@ -110,6 +110,7 @@ class ConsoleQueueTests extends ConsoleTestSupport {
 			.with(as(me)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Vary", org.hamcrest.Matchers.containsString("HX-Request")))
+			.andExpect(header().string("HX-Push-Url", "/console/cases?team=" + team.id()))
 			.andReturn();
 		String html = result.getResponse().getContentAsString();
 		assertThat(html).doesNotContain("<html", "<head", "class=\"topbar\"", "queue-filters");
