@@ -114,7 +114,7 @@ public class CaseStore {
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			String like = "%" + filter.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-			where.append("""
+			where.append(" ").append("""
 					 and (lower(subject) like ? escape '\\' or lower(case_number) like ? escape '\\'
 					 or lower(coalesce(reported_object, '')) like ? escape '\\'
 					 or exists (select 1 from messages m where m.conversation_id = cases.conversation_id
