@@ -26,6 +26,32 @@
     }
   }, true);
 
+  // A file over the limit is refused here, before its bytes travel; the server checks again all the same.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var max = form.getAttribute && Number(form.getAttribute('data-max-bytes'));
+    if (!max) {
+      return;
+    }
+    var tooLarge = Array.prototype.some.call(form.querySelectorAll('input[type=file]'), function (input) {
+      return Array.prototype.some.call(input.files || [], function (file) { return file.size > max; });
+    });
+    if (tooLarge) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var slot = document.querySelector(form.getAttribute('data-error-slot'));
+      if (slot) {
+        var list = document.createElement('ul');
+        list.className = 'errors';
+        list.setAttribute('role', 'alert');
+        var item = document.createElement('li');
+        item.textContent = form.getAttribute('data-too-large');
+        list.appendChild(item);
+        slot.replaceChildren(list);
+      }
+    }
+  }, true);
+
   // The token secret: select it on focus, copy it with one click.
   document.addEventListener('focusin', function (event) {
     if (event.target.hasAttribute && event.target.hasAttribute('data-select-on-focus')) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The hotline: an agent logs a call as a case on the {@code phone} channel, in the caller's language. */
 @Controller
@@ -50,7 +51,7 @@ class HotlineController {
 
 	@PostMapping("/console/cases/new")
 	String submit(@AuthenticationPrincipal AgentPrincipal me, HotlineForm form, Locale locale, Model model,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			check(form);
 			String[] keys = form.category() == null ? new String[] { "" } : form.category().split("/", 2);
@@ -58,6 +59,8 @@ class HotlineController {
 					blankToNull(form.email()), form.phone(), null, Languages.of(form.language()), keys[0],
 					keys.length > 1 ? keys[1] : null, form.description(), blankToNull(form.reportedObject()),
 					priority(form.priority()), List.of(), Actor.agent(me.agentId())));
+			redirect.addFlashAttribute("notice", "console.hotline.created");
+			redirect.addFlashAttribute("noticeArg", receipt.number());
 			return "redirect:/console/cases/" + receipt.number();
 		}
 		catch (Rejected rejected) {

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +119,15 @@ class ConsoleBrowserTests extends ConsoleTestSupport {
 
 		page.click("#action-assignee button.link");
 		PlaywrightAssertions.assertThat(page.locator("#case-header")).containsText(agent.displayName());
+		// evidence: a file over the limit is stopped in the browser, a small image is uploaded and listed
+		page.setInputFiles("#evidence-files", new FilePayload("big.png", "image/png", new byte[10 * 1024 * 1024 + 1]));
+		page.click("#action-evidence button[type=submit]");
+		PlaywrightAssertions.assertThat(page.locator("#evidence-errors")).containsText("each file may be at most 10 MB");
+		page.setInputFiles("#evidence-files", new FilePayload("screenshot.png", "image/png", ConsoleCaseTests.png()));
+		page.click("#action-evidence button[type=submit]");
+		PlaywrightAssertions.assertThat(page.locator("#case-timeline li.tl-evidence a")).hasText("screenshot.png");
+		assertThat(cases.evidence(first.id())).hasSize(1);
+
 		assertThat(page.evaluate("window.ombudMarker")).isEqualTo("case page");
 		assertThat(reload(first).status()).isEqualTo(CaseStatus.INVESTIGATING);
 		assertThat(reload(first).assigneeId()).isEqualTo(agent.id());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,7 @@ class ConsoleHotlineTests extends ConsoleTestSupport {
 			.param("reportedObject", "user:scammer")
 			.param("priority", "HIGH"))
 			.andDo(r -> assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(302))
+			.andExpect(flash().attribute("notice", "console.hotline.created"))
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(location).matches("/console/cases/C-\\d{4}-\\d{6,}");
 		CaseView c = cases.find(location.substring(location.lastIndexOf('/') + 1)).orElseThrow();
@@ -78,7 +80,10 @@ class ConsoleHotlineTests extends ConsoleTestSupport {
 			.extracting(TimelineEntry::actor)
 			.containsExactly(Actor.agent(agent.id()));
 
-		String page = mvc.perform(get(location).with(as(agent))).andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get(location).with(as(agent)).flashAttr("notice", "console.hotline.created")
+			.flashAttr("noticeArg", c.number()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("The case is open. Give the caller its number: " + c.number() + ".");
 		assertThat(page).contains("Hotline", "Вера Звонкова", phone.replace(" ", ""), "Русский",
 				"&lt;script&gt;x&lt;/script&gt;");
 		assertThat(page).containsPattern("(?s)<strong>" + agent.displayName() + "</strong>\\s*<span class=\"kind\">opened the case");
