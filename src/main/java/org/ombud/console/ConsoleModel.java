@@ -1,0 +1,42 @@
+package org.ombud.console;
+
+import java.util.Locale;
+
+import org.ombud.identity.Agent;
+import org.ombud.identity.AgentDirectory;
+import org.ombud.identity.AgentPrincipal;
+import org.ombud.shared.Languages;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every console page shows: who is logged in (for the top bar), their language, no errors yet. */
+@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+class ConsoleModel {
+
+	private final AgentDirectory directory;
+
+	ConsoleModel(AgentDirectory directory) {
+		this.directory = directory;
+	}
+
+	@ModelAttribute("me")
+	Agent me(@AuthenticationPrincipal AgentPrincipal principal) {
+		return principal == null ? null : directory.agent(principal.agentId()).orElse(null);
+	}
+
+	@ModelAttribute("lang")
+	String language(Locale locale) {
+		return Languages.of(locale);
+	}
+
+	@ModelAttribute("languages")
+	java.util.List<String> languages() {
+		return Languages.SUPPORTED;
+	}
+
+	@ModelAttribute("errors")
+	FormErrors errors() {
+		return FormErrors.NONE;
+	}
+}

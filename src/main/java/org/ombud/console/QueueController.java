@@ -1,0 +1,66 @@
+package org.ombud.console;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.ombud.cases.CaseManagement;
+import org.ombud.cases.CaseStatus;
+import org.ombud.cases.CaseView;
+import org.ombud.cases.Priority;
+import org.ombud.identity.AgentPrincipal;
+import org.ombud.shared.Languages;
+import org.ombud.shared.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The case queue: filters, one dense row per case, 50 a page. htmx swaps only the results. */
+@Controller
+class QueueController {
+
+	static final String PAGE = "console/queue";
+
+	static final String RESULTS = "console/queue :: results";
+
+	private final CaseManagement cases;
+
+	private final Names names;
+
+	QueueController(CaseManagement cases, Names names) {
+		this.cases = cases;
+		this.names = names;
+	}
+
+	/** One row of the queue, with every name already resolved. */
+	record Row(String number, String subject, CaseStatus status, Priority priority, String category, String team,
+			String assignee, String channel, Instant createdAt) {
+	}
+
+	@GetMapping("/console/cases")
+	String queue(@AuthenticationPrincipal AgentPrincipal me, QueueForm form, Locale locale, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
+		Page<CaseView> found = cases.queue(form.filter(me.agentId()),
+				new Page.Request(form.pageNumber() - 1, QueueForm.PAGE_SIZE));
+		model.addAttribute("form", form);
+		model.addAttribute("rows", found.map(c -> new Row(c.number(), c.subject(), c.status(), c.priority(),
+				snapshot.category(c.categoryId()), snapshot.team(c.teamId()), snapshot.agent(c.assigneeId()),
+				c.channel(), c.createdAt())));
+		model.addAttribute("teams", snapshot.teams);
+		model.addAttribute("agents", snapshot.activeAgents());
+		model.addAttribute("categories", snapshot.categories);
+		model.addAttribute("statuses", CaseStatus.values());
+		// the same URL answers with a fragment or a page, so caches must keep them apart
+		response.addHeader("Vary", "HX-Request");
+		if (Htmx.wantsFragment(request)) {
+			// the address bar gets the tidy URL, not every empty field of the filter form
+			response.setHeader("HX-Push-Url", form.url(form.pageNumber()));
+			return RESULTS;
+		}
+		return PAGE;
+	}
+}
