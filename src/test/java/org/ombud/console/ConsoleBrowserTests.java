@@ -8,14 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,16 +23,15 @@ import org.ombud.cases.Category;
 import org.ombud.identity.Agent;
 import org.ombud.identity.Role;
 import org.ombud.identity.Team;
+import org.ombud.support.Browsers;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The console in a real Chromium under the strict CSP: htmx loads, sends the CSRF header, swaps only what
- * changes, and nothing on the page trips the policy. Uses the system's Chromium and is skipped without one.
+ * changes, and nothing on the page trips the policy. Uses the system's Chromium; without one the test fails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests extends ConsoleTestSupport {
-
-	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("OMBUD_CHROMIUM", "/usr/bin/chromium"));
 
 	static final Path SCREENSHOTS = Path.of("target/screenshots");
 
@@ -47,9 +44,8 @@ class ConsoleBrowserTests extends ConsoleTestSupport {
 
 	@BeforeAll
 	void launch() {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
 		playwright = Playwright.create();
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true));
+		browser = Browsers.chromium(playwright);
 	}
 
 	@AfterAll
