@@ -1,18 +1,14 @@
 package org.ombud.api;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.ombud.cases.CaseManagement;
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Categories;
 import org.ombud.cases.Category;
 import org.ombud.cases.Subcategory;
-import org.ombud.cases.TimelineEntry;
-import org.ombud.conversations.Message;
 import org.ombud.identity.Agent;
 import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.Team;
@@ -42,17 +38,7 @@ class CaseRepresentations {
 	/** The whole case; {@code statusToken} only right after it was opened, null otherwise. */
 	CaseResource full(CaseView c, String statusToken) {
 		Names names = new Names();
-		List<MessageResource> messages = cases.timeline(c.id(), true)
-			.stream()
-			.map(TimelineEntry::message)
-			.filter(Objects::nonNull)
-			.filter(m -> m.kind().isPublic())
-			.collect(java.util.stream.Collectors.toMap(Message::id, m -> m, (a, b) -> a))
-			.values()
-			.stream()
-			.sorted(Comparator.comparingLong(Message::id))
-			.map(MessageResource::of)
-			.toList();
+		List<MessageResource> messages = cases.publicMessages(c).stream().map(MessageResource::of).toList();
 		List<EvidenceResource> evidence = cases.evidence(c.id()).stream().map(EvidenceResource::of).toList();
 		return new CaseResource(c.number(), c.status(), c.priority(), c.channel(), names.category(c.categoryId()),
 				names.subcategory(c.subcategoryId()), names.team(c.teamId()), names.agent(c.assigneeId()), c.subject(),
@@ -88,9 +74,6 @@ class CaseRepresentations {
 					subcategoryKeys.put(sub.id(), sub.key());
 				}
 			}
-			for (Team team : directory.teams()) {
-				teamKeys.put(team.id(), team.key());
-			}
 		}
 
 		String category(long id) {
@@ -102,7 +85,7 @@ class CaseRepresentations {
 		}
 
 		String team(long id) {
-			return teamKeys.get(id);
+			return teamKeys.computeIfAbsent(id, k -> directory.team(k).map(Team::key).orElse(null));
 		}
 
 		String agent(Long id) {

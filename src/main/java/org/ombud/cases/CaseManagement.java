@@ -106,8 +106,7 @@ public class CaseManagement {
 		long id = store.insert(new CaseStore.NewCaseRow(number, command.conversationId(), command.contactId(),
 				command.channel(), category.get().id(), subcategoryId, priority, teamId, subject(command.subject()),
 				blankToNull(command.reportedObject()), command.locale(), Tokens.sha256(statusToken)));
-		store.record(id, command.actor(), TimelineEntry.Kind.OPENED, null, number, null, null);
-		store.record(id, command.actor(), TimelineEntry.Kind.MESSAGE, null, null, command.firstMessageId(), null);
+		store.recordOpening(id, command.actor(), number, command.firstMessageId());
 		storeEvidence(id, command.firstMessageId(), command.evidence(), command.actor());
 		events.publishEvent(new CaseOpened(id, number, command.channel(), teamId, priority.name()));
 		return new OpenedCase(store.byId(id).orElseThrow(), statusToken);
@@ -135,6 +134,11 @@ public class CaseManagement {
 		}
 		Optional<Long> contact = contacts.findByIdentity(ChannelIdentity.EMAIL, email.trim().toLowerCase());
 		return find(number).filter(c -> contact.isPresent() && c.contactId() == contact.get());
+	}
+
+	/** What the complainant and we wrote on the case, oldest first; never notes. */
+	public List<Message> publicMessages(CaseView view) {
+		return conversations.messages(view.conversationId()).stream().filter(m -> m.kind().isPublic()).toList();
 	}
 
 	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {

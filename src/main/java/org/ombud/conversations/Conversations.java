@@ -29,22 +29,40 @@ public class Conversations {
 		return store.insertConversation(channel, contactId);
 	}
 
+	/** Opens a conversation with the contact's first message. */
+	@Transactional
+	public Message start(String channel, long contactId, String body) {
+		check(body);
+		long conversationId = store.insertConversation(channel, contactId);
+		Message message = store.insertMessage(conversationId, MessageKind.INBOUND, null, body);
+		events.publishEvent(new MessageReceived(conversationId, message.id()));
+		return message;
+	}
+
 	/** Stores a message exactly as written; refuses empty or overlong text. */
 	@Transactional
 	public Message append(long conversationId, MessageKind kind, Long authorAgentId, String body) {
+		check(body);
+		// notes do not count as activity; messages move the conversation's last activity
+		boolean exists = kind == MessageKind.NOTE ? store.exists(conversationId)
+				: store.touch(conversationId, store.now());
+		if (!exists) {
+			throw new org.ombud.shared.NotFound("conversation");
+		}
+		Message message = store.insertMessage(conversationId, kind, authorAgentId, body);
+		if (kind == MessageKind.INBOUND) {
+			events.publishEvent(new MessageReceived(conversationId, message.id()));
+		}
+		return message;
+	}
+
+	private static void check(String body) {
 		if (body == null || body.isBlank()) {
 			throw Rejected.of("body", "error.required");
 		}
 		if (body.length() > MAX_MESSAGE_LENGTH) {
 			throw Rejected.of("body", "error.length", 1, MAX_MESSAGE_LENGTH);
 		}
-		String channel = store.channelOf(conversationId)
-			.orElseThrow(() -> new org.ombud.shared.NotFound("conversation"));
-		Message message = store.insertMessage(conversationId, kind, authorAgentId, body);
-		if (kind == MessageKind.INBOUND) {
-			events.publishEvent(new MessageReceived(conversationId, message.id(), channel));
-		}
-		return message;
 	}
 
 	public List<Message> messages(long conversationId) {

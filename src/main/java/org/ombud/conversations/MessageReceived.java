@@ -1,5 +1,5 @@
 package org.ombud.conversations;
 
 /** A contact's message was stored in a conversation. */
-public record MessageReceived(long conversationId, long messageId, String channel) {
+public record MessageReceived(long conversationId, long messageId) {
 }

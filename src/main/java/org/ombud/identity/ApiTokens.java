@@ -2,6 +2,7 @@ package org.ombud.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,14 +66,21 @@ public class ApiTokens {
 		store.revoke(id, clock.instant());
 	}
 
-	/** The client a secret belongs to, if it is a live token; notes when it was last used. */
-	@Transactional
+	/**
+	 * The client a secret belongs to, if it is a live token; notes when it was last used, at most once a
+	 * minute, so that a busy client costs one read per call.
+	 */
 	public Optional<ApiClient> authenticate(String secret) {
 		if (secret == null || secret.isBlank()) {
 			return Optional.empty();
 		}
-		Optional<ApiClient> client = store.findActiveByHash(Tokens.sha256(secret));
-		client.ifPresent(c -> store.touch(c.tokenId(), clock.instant(), clock.instant().minus(LAST_USE_RESOLUTION)));
-		return client;
+		return store.findActiveByHash(Tokens.sha256(secret)).map(token -> {
+			Instant now = clock.instant();
+			Instant stale = now.minus(LAST_USE_RESOLUTION);
+			if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(stale)) {
+				store.touch(token.client().tokenId(), now, stale);
+			}
+			return token.client();
+		});
 	}
 }

@@ -10,7 +10,6 @@ import org.ombud.contacts.ChannelIdentity;
 import org.ombud.contacts.Contacts;
 import org.ombud.conversations.Conversations;
 import org.ombud.conversations.Message;
-import org.ombud.conversations.MessageKind;
 import org.ombud.shared.Languages;
 import org.ombud.shared.Rejected;
 import org.ombud.shared.Rejection;
@@ -85,9 +84,8 @@ public class Intake {
 		}
 		String locale = Languages.of(s.locale());
 		long contactId = contacts.identify(identities, s.name(), locale);
-		long conversationId = conversations.open(s.channel(), contactId);
-		Message first = conversations.append(conversationId, MessageKind.INBOUND, null, s.description());
-		OpenedCase opened = cases.open(new OpenCase(contactId, conversationId, s.channel(), s.category(),
+		Message first = conversations.start(s.channel(), contactId, s.description());
+		OpenedCase opened = cases.open(new OpenCase(contactId, first.conversationId(), s.channel(), s.category(),
 				s.subcategory(), s.priority(), s.description(), s.reportedObject(), locale, first.id(), s.evidence(),
 				s.actor()));
 		return new Receipt(opened.view(), opened.statusToken());

@@ -171,6 +171,17 @@ public class CaseStore {
 			.update();
 	}
 
+	/** The first two lines of a timeline in one statement: opened, and the message that opened it. */
+	public void recordOpening(long caseId, Actor actor, String number, long messageId) {
+		var now = SqlTime.param(clock.instant());
+		jdbc.sql("""
+				insert into case_events (case_id, occurred_at, actor_kind, actor_agent_id, event_kind, new_value, message_id)
+				values (?, ?, ?, ?, 'OPENED', ?, cast(null as bigint)), (?, ?, ?, ?, 'MESSAGE', cast(null as varchar), ?)""")
+			.params(caseId, now, actor.kind().name(), actor.agentId(), number, caseId, now, actor.kind().name(),
+					actor.agentId(), messageId)
+			.update();
+	}
+
 	public record EventRow(long id, Instant occurredAt, Actor actor, TimelineEntry.Kind kind, String oldValue,
 			String newValue, Long messageId, Long evidenceId) {
 	}

@@ -37,8 +37,19 @@ public class ConversationStore {
 		return keys.getKey().longValue();
 	}
 
-	public Optional<String> channelOf(long conversationId) {
-		return jdbc.sql("select channel from conversations where id = ?").param(conversationId).query(String.class).optional();
+	public Instant now() {
+		return clock.instant();
+	}
+
+	public boolean exists(long conversationId) {
+		return jdbc.sql("select count(*) from conversations where id = ?").param(conversationId).query(Long.class).single() > 0;
+	}
+
+	/** Moves the conversation's last activity; false when there is no such conversation. */
+	public boolean touch(long conversationId, Instant at) {
+		return jdbc.sql("update conversations set last_message_at = ? where id = ?")
+			.params(SqlTime.param(at), conversationId)
+			.update() == 1;
 	}
 
 	public Message insertMessage(long conversationId, MessageKind kind, Long authorAgentId, String body) {
@@ -47,11 +58,6 @@ public class ConversationStore {
 		jdbc.sql("insert into messages (conversation_id, kind, author_agent_id, body, created_at) values (?, ?, ?, ?, ?)")
 			.params(conversationId, kind.name(), authorAgentId, body, SqlTime.param(now))
 			.update(keys, "id");
-		if (kind != MessageKind.NOTE) {
-			jdbc.sql("update conversations set last_message_at = ? where id = ?")
-				.params(SqlTime.param(now), conversationId)
-				.update();
-		}
 		return new Message(keys.getKey().longValue(), conversationId, kind, authorAgentId, body, now);
 	}
 

@@ -46,10 +46,14 @@ public class TokenStore {
 		return jdbc.sql("select count(*) from api_tokens where token_hash = ?").param(hash).query(Long.class).single() > 0;
 	}
 
-	public Optional<ApiClient> findActiveByHash(String hash) {
-		return jdbc.sql("select id, name from api_tokens where token_hash = ? and revoked_at is null")
+	public record ActiveToken(ApiClient client, Instant lastUsedAt) {
+	}
+
+	public Optional<ActiveToken> findActiveByHash(String hash) {
+		return jdbc.sql("select id, name, last_used_at from api_tokens where token_hash = ? and revoked_at is null")
 			.param(hash)
-			.query((rs, n) -> new ApiClient(rs.getLong("id"), rs.getString("name")))
+			.query((rs, n) -> new ActiveToken(new ApiClient(rs.getLong("id"), rs.getString("name")),
+					instant(rs.getTimestamp("last_used_at"))))
 			.optional();
 	}
 
