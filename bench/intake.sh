@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Intake benchmark: starts Ombud on PostgreSQL (database ombud_bench, recreated), drives POST /api/v1/cases with
 # 8 and 64 clients, measures plain-JDBC inserts of the same rows as the reference, prints both and the ratio.
-# Usage: bench/intake.sh [seconds per phase, default 20]
+# Usage: bench/intake.sh [seconds per phase, default 20]. Needs PostgreSQL on 127.0.0.1:5432 and wrk (installed
+# from Debian's packages when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE=${1:-20}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PORT=${BENCH_PORT:-18080}
 TOKEN="omb_bench_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 if [ -z "${JAVA_HOME:-}" ]; then
   for jdk in /usr/lib/jvm/*/; do [ -x "$jdk/bin/javac" ] && "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && JAVA_HOME=${jdk%/}; done
   export JAVA_HOME
@@ -27,5 +29,5 @@ curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "Ombud di
 
 OMBUD_BENCH_TOKEN="$TOKEN" ./mvnw -q -B -f bench/pom.xml compile exec:java \
   -Dexec.mainClass=org.ombud.bench.IntakeBench \
-  -Dexec.args="--url=http://127.0.0.1:$PORT --jdbc=jdbc:postgresql://$PG_HOST:5432/ombud_bench --seconds=$SECONDS_PER_PHASE" \
+  -Dexec.args="--url=http://127.0.0.1:$PORT --jdbc=jdbc:postgresql://$PG_HOST:5432/ombud_bench --seconds=$SECONDS_PER_PHASE --warmup=${WARMUP:-15}" \
   | tee bench/results/intake.txt

@@ -77,7 +77,11 @@ class ApiCases {
 	}
 
 	/** A result, and whether it is a replay of an earlier request with the same key. */
-	record Outcome<T>(T value, String statusToken, boolean replayed) {
+	record Outcome<T>(T value, String statusToken, boolean replayed, Receipt receipt) {
+
+		Outcome(T value, String statusToken, boolean replayed) {
+			this(value, statusToken, replayed, null);
+		}
 	}
 
 	Outcome<CaseView> open(ApiClient client, String key, NewCaseRequest request) {
@@ -107,7 +111,7 @@ class ApiCases {
 			if (key != null) {
 				keys.rememberCase(client.tokenId(), key, hash, receipt.caseView().id());
 			}
-			return new Outcome<>(receipt.caseView(), receipt.statusToken(), false);
+			return new Outcome<>(receipt.caseView(), receipt.statusToken(), false, receipt);
 		});
 	}
 

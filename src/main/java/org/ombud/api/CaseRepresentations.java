@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.ombud.cases.CaseManagement;
 import org.ombud.cases.CaseView;
+import org.ombud.cases.Evidence;
+import org.ombud.conversations.Message;
+import org.ombud.intake.Receipt;
 import org.ombud.cases.Categories;
 import org.ombud.cases.Category;
 import org.ombud.cases.Subcategory;
@@ -37,9 +40,18 @@ class CaseRepresentations {
 
 	/** The whole case; {@code statusToken} only right after it was opened, null otherwise. */
 	CaseResource full(CaseView c, String statusToken) {
+		return full(c, statusToken, cases.publicMessages(c), cases.evidence(c.id()));
+	}
+
+	/** A case just opened: everything it holds came back with the receipt, nothing to read again. */
+	CaseResource fresh(Receipt receipt) {
+		return full(receipt.caseView(), receipt.statusToken(), List.of(receipt.firstMessage()), receipt.evidence());
+	}
+
+	private CaseResource full(CaseView c, String statusToken, List<Message> publicMessages, List<Evidence> stored) {
 		Names names = new Names();
-		List<MessageResource> messages = cases.publicMessages(c).stream().map(MessageResource::of).toList();
-		List<EvidenceResource> evidence = cases.evidence(c.id()).stream().map(EvidenceResource::of).toList();
+		List<MessageResource> messages = publicMessages.stream().map(MessageResource::of).toList();
+		List<EvidenceResource> evidence = stored.stream().map(EvidenceResource::of).toList();
 		return new CaseResource(c.number(), c.status(), c.priority(), c.channel(), names.category(c.categoryId()),
 				names.subcategory(c.subcategoryId()), names.team(c.teamId()), names.agent(c.assigneeId()), c.subject(),
 				c.reportedObject(), c.locale(), c.createdAt(), c.updatedAt(), c.resolvedAt(), c.closedAt(),

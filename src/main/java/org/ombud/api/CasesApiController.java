@@ -137,7 +137,8 @@ class CasesApiController {
 			@RequestBody NewCaseRequest request) {
 		checkIdempotencyKey(key);
 		ApiCases.Outcome<CaseView> outcome = api.open(client, key, request);
-		CaseResource body = representations.full(outcome.value(), outcome.statusToken());
+		CaseResource body = outcome.receipt() != null ? representations.fresh(outcome.receipt())
+				: representations.full(outcome.value(), outcome.statusToken());
 		URI location = URI.create("/api/v1/cases/" + body.number());
 		if (outcome.replayed()) {
 			return ResponseEntity.ok().location(location).header(REPLAYED, "true").body(body);

@@ -1,6 +1,8 @@
 package org.ombud.cases;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,13 +105,20 @@ public class CaseManagement {
 		String statusToken = Tokens.random(24);
 		Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
 		long teamId = category.get().defaultTeamId();
+		// the database keeps microseconds: the view built here equals the one read back later
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		String subject = subject(command.subject());
+		String reportedObject = blankToNull(command.reportedObject());
 		long id = store.insert(new CaseStore.NewCaseRow(number, command.conversationId(), command.contactId(),
-				command.channel(), category.get().id(), subcategoryId, priority, teamId, subject(command.subject()),
-				blankToNull(command.reportedObject()), command.locale(), Tokens.sha256(statusToken)));
+				command.channel(), category.get().id(), subcategoryId, priority, teamId, subject, reportedObject,
+				command.locale(), Tokens.sha256(statusToken)), now);
 		store.recordOpening(id, command.actor(), number, command.firstMessageId());
-		storeEvidence(id, command.firstMessageId(), command.evidence(), command.actor());
+		List<Long> evidenceIds = storeEvidence(id, command.firstMessageId(), command.evidence(), command.actor());
 		events.publishEvent(new CaseOpened(id, number, command.channel(), teamId, priority.name()));
-		return new OpenedCase(store.byId(id).orElseThrow(), statusToken);
+		CaseView view = new CaseView(id, number, CaseStatus.NEW, priority, command.channel(), category.get().id(),
+				subcategoryId, teamId, null, subject, reportedObject, command.locale(), command.contactId(),
+				command.conversationId(), now, now, null, null);
+		return new OpenedCase(view, statusToken, evidenceIds.isEmpty() ? List.of() : store.evidence(id));
 	}
 
 	public Optional<CaseView> get(long id) {

@@ -1,5 +1,11 @@
 package org.ombud.cases;
 
-/** A new case and the secret of its private status link, handed out once. */
-public record OpenedCase(CaseView view, String statusToken) {
+import java.util.List;
+
+/** A new case, the secret of its private status link (handed out once), and the evidence stored with it. */
+public record OpenedCase(CaseView view, String statusToken, List<Evidence> evidence) {
+
+	public OpenedCase {
+		evidence = List.copyOf(evidence);
+	}
 }

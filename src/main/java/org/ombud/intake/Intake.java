@@ -88,6 +88,6 @@ public class Intake {
 		OpenedCase opened = cases.open(new OpenCase(contactId, first.conversationId(), s.channel(), s.category(),
 				s.subcategory(), s.priority(), s.description(), s.reportedObject(), locale, first.id(), s.evidence(),
 				s.actor()));
-		return new Receipt(opened.view(), opened.statusToken());
+		return new Receipt(opened.view(), opened.statusToken(), first, opened.evidence());
 	}
 }

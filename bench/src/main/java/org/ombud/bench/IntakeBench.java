@@ -1,9 +1,5 @@
 package org.ombud.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,26 +18,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Intake throughput: {@code POST /api/v1/cases} against a running Ombud with 8 and 64 concurrent clients, and
+ * Intake throughput: {@code POST /api/v1/cases} against a running Ombud with 8 and 64 concurrent clients (driven by
+ * wrk), and
  * in the same run the reference, the same rows inserted by plain JDBC (one transaction per case, 8 connections).
  * Prints cases/s, p50 and p99 for each and the ratio to the reference.
  */
 public final class IntakeBench {
 
-	record Result(String name, int clients, long count, long failures, double seconds, long[] latenciesNanos) {
+	record Result(String name, int clients, long count, long failures, double seconds, double p50Millis,
+			double p99Millis) {
 
 		double perSecond() {
 			return count / seconds;
-		}
-
-		double percentileMillis(double p) {
-			if (latenciesNanos.length == 0) {
-				return Double.NaN;
-			}
-			long[] sorted = latenciesNanos.clone();
-			Arrays.sort(sorted);
-			int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-			return sorted[Math.max(0, index)] / 1e6;
 		}
 	}
 
@@ -52,34 +40,18 @@ public final class IntakeBench {
 
 	public static void main(String[] args) throws Exception {
 		String baseUrl = arg(args, "url", "http://127.0.0.1:18080");
-		String token = arg(args, "token", System.getenv("OMBUD_BENCH_TOKEN"));
 		String jdbcUrl = arg(args, "jdbc", "jdbc:postgresql://127.0.0.1:5432/ombud_bench");
 		String user = arg(args, "user", "postgres");
+		String script = arg(args, "script", "bench/intake.lua");
 		int seconds = Integer.parseInt(arg(args, "seconds", "20"));
-		int warmup = Integer.parseInt(arg(args, "warmup", "5"));
-
-		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		int warmup = Integer.parseInt(arg(args, "warmup", "15"));
 		String run = UUID.randomUUID().toString().substring(0, 8);
-		Operation api = (worker, seq) -> {
-			String body = """
-					{"category":"content","subcategory":"games","description":"Cheating in stream %s-%d-%d, see link",
-					 "reportedObject":"https://stream.example/v/%d","priority":"NORMAL",
-					 "complainant":{"name":"Bench %d","email":"bench-%s-%d-%d@example.com","locale":"en"}}"""
-				.formatted(run, worker, seq, seq, worker, run, worker, seq);
-			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/cases"))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.header("Idempotency-Key", run + "-" + worker + "-" + seq)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 201;
-		};
 
 		System.out.printf("Intake benchmark: %s, %d s per phase after %d s warm-up%n", baseUrl, seconds, warmup);
-		measure("warm-up", 8, warmup, api);
-		Result api8 = measure("api", 8, seconds, api);
-		Result api64 = measure("api", 64, seconds, api);
+		// wrk drives the API: a client in C costs the shared CPU little, so the figure is Ombud's, not the driver's
+		wrk("warm-up", 8, warmup, baseUrl, script, run + "w");
+		Result api8 = wrk("api", 8, seconds, baseUrl, script, run + "a");
+		Result api64 = wrk("api", 64, seconds, baseUrl, script, run + "b");
 
 		Reference reference = new Reference(jdbcUrl, user, run);
 		measure("warm-up", 8, warmup, reference::insert);
@@ -89,8 +61,8 @@ public final class IntakeBench {
 		System.out.println();
 		System.out.printf("%-12s %8s %10s %9s %9s %9s%n", "what", "clients", "cases/s", "p50 ms", "p99 ms", "failed");
 		for (Result r : List.of(ref8, api8, api64)) {
-			System.out.printf("%-12s %8d %10.1f %9.2f %9.2f %9d%n", r.name(), r.clients(), r.perSecond(),
-					r.percentileMillis(0.50), r.percentileMillis(0.99), r.failures());
+			System.out.printf("%-12s %8d %10.1f %9.2f %9.2f %9d%n", r.name(), r.clients(), r.perSecond(), r.p50Millis(),
+					r.p99Millis(), r.failures());
 		}
 		System.out.printf("%nratio api(8)/reference(8):  %.2f%n", api8.perSecond() / ref8.perSecond());
 		System.out.printf("ratio api(64)/reference(8): %.2f%n", api64.perSecond() / ref8.perSecond());
@@ -98,6 +70,31 @@ public final class IntakeBench {
 			System.out.println("some API requests failed: see the Ombud log");
 			System.exit(1);
 		}
+	}
+
+	static Result wrk(String name, int clients, int seconds, String baseUrl, String script, String run)
+			throws Exception {
+		ProcessBuilder pb = new ProcessBuilder("wrk", "-t" + Math.min(clients, 4), "-c" + clients, "-d" + seconds + "s",
+				"--timeout", "10s", "-s", script, baseUrl);
+		pb.environment().put("OMBUD_BENCH_RUN", run + clients);
+		pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+		Process process = pb.start();
+		String out = new String(process.getInputStream().readAllBytes());
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("wrk failed: " + out);
+		}
+		var m = java.util.regex.Pattern
+			.compile("RESULT requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p99_us=(\\d+) failed=(\\d+)")
+			.matcher(out);
+		if (!m.find()) {
+			throw new IllegalStateException("no result from wrk: " + out);
+		}
+		long requests = Long.parseLong(m.group(1));
+		long failed = Long.parseLong(m.group(5));
+		Result result = new Result(name, clients, requests - failed, failed, Long.parseLong(m.group(2)) / 1e6,
+				Long.parseLong(m.group(3)) / 1e3, Long.parseLong(m.group(4)) / 1e3);
+		System.out.printf("  %-12s %3d clients: %8.1f cases/s%n", name, clients, result.perSecond());
+		return result;
 	}
 
 	static Result measure(String name, int clients, int seconds, Operation op) throws Exception {
@@ -140,10 +137,19 @@ public final class IntakeBench {
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
-		long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
-		Result result = new Result(name, clients, merged.length, failures.get(), elapsed, merged);
+		long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		Result result = new Result(name, clients, sorted.length, failures.get(), elapsed, percentile(sorted, 0.50),
+				percentile(sorted, 0.99));
 		System.out.printf("  %-12s %3d clients: %8.1f cases/s%n", name, clients, result.perSecond());
 		return result;
+	}
+
+	static double percentile(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+		return sorted[Math.max(0, index)] / 1e6;
 	}
 
 	/** The rows one API case writes, inserted directly: contact, identity, conversation, message, case, timeline, key. */

@@ -50,8 +50,8 @@ public class CaseStore {
 			String statusTokenHash) {
 	}
 
-	public long insert(NewCaseRow c) {
-		var now = SqlTime.param(clock.instant());
+	public long insert(NewCaseRow c, Instant at) {
+		var now = SqlTime.param(at);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into cases (case_number, conversation_id, contact_id, channel, category_id, subcategory_id,

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +54,8 @@ public class ConversationStore {
 	}
 
 	public Message insertMessage(long conversationId, MessageKind kind, Long authorAgentId, String body) {
-		Instant now = clock.instant();
+		// the database keeps microseconds: the message returned equals the one read back later
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into messages (conversation_id, kind, author_agent_id, body, created_at) values (?, ?, ?, ?, ?)")
 			.params(conversationId, kind.name(), authorAgentId, body, SqlTime.param(now))

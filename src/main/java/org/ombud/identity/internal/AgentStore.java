@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.ombud.identity.Agent;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.identity.Role;
 import org.ombud.identity.Team;
+import org.ombud.shared.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Agents, teams and memberships in SQL. */
 @Repository
@@ -74,7 +78,7 @@ public class AgentStore {
 		jdbc.sql("""
 				insert into agents (username, display_name, email, password_hash, role, locale, active, created_at)
 				values (?, ?, ?, ?, ?, ?, true, ?)""")
-			.params(username, displayName, email, passwordHash, role.name(), locale, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.params(username, displayName, email, passwordHash, role.name(), locale, SqlTime.param(clock.instant()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -100,30 +104,57 @@ public class AgentStore {
 		}
 	}
 
+	// teams are read on almost every request and change rarely: kept a few seconds (other nodes see a change
+	// within that time, this node at once)
+	private static final long TEAMS_CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+	private record CachedTeams(List<Team> teams, long loadedAt) {
+	}
+
+	private volatile CachedTeams cachedTeams;
+
 	public List<Team> teams() {
-		return jdbc.sql("select id, team_key, name from teams order by name, id").query(AgentStore::team).list();
+		CachedTeams cached = cachedTeams;
+		if (cached != null && System.nanoTime() - cached.loadedAt() < TEAMS_CACHE_NANOS) {
+			return cached.teams();
+		}
+		List<Team> teams = jdbc.sql("select id, team_key, name from teams order by name, id").query(AgentStore::team).list();
+		cachedTeams = new CachedTeams(teams, System.nanoTime());
+		return teams;
 	}
 
 	public Optional<Team> team(long id) {
-		return jdbc.sql("select id, team_key, name from teams where id = ?").param(id).query(AgentStore::team).optional();
+		return teams().stream().filter(t -> t.id() == id).findFirst();
 	}
 
 	public Optional<Team> teamByKey(String key) {
-		return jdbc.sql("select id, team_key, name from teams where team_key = ?")
-			.param(key)
-			.query(AgentStore::team)
-			.optional();
+		return teams().stream().filter(t -> t.key().equals(key)).findFirst();
+	}
+
+	private void teamsChanged() {
+		cachedTeams = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager
+				.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						cachedTeams = null;
+					}
+				});
+		}
 	}
 
 	public long insertTeam(String key, String name) {
+		teamsChanged();
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into teams (team_key, name, created_at) values (?, ?, ?)")
-			.params(key, name, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+			.params(key, name, SqlTime.param(clock.instant()))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
 
 	public void renameTeam(long id, String name) {
+		teamsChanged();
 		jdbc.sql("update teams set name = ? where id = ?").params(name, id).update();
 	}
 
