@@ -143,12 +143,9 @@ class ApiCases {
 
 	private <T> Outcome<T> once(Supplier<Optional<Outcome<T>>> earlier, Supplier<Outcome<T>> work) {
 		for (int attempt = 1;; attempt++) {
-			Optional<Outcome<T>> replay = earlier.get();
-			if (replay.isPresent()) {
-				return replay.get();
-			}
 			try {
-				return transaction.execute(status -> work.get());
+				// the look-up runs in the same transaction (and on the same connection) as the work
+				return transaction.execute(status -> earlier.get().orElseGet(work));
 			}
 			catch (DuplicateKeyException | ConcurrencyFailureException e) {
 				// a concurrent request took the key (or the complainant's identity) first; nothing of ours was

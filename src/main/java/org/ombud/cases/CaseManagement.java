@@ -101,7 +101,6 @@ public class CaseManagement {
 		if (!problems.isEmpty()) {
 			throw new Rejected(problems);
 		}
-		String number = new CaseNumber(clock.instant().atZone(ZoneOffset.UTC).getYear(), store.nextNumber()).toString();
 		String statusToken = Tokens.random(24);
 		Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
 		long teamId = category.get().defaultTeamId();
@@ -109,9 +108,11 @@ public class CaseManagement {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String subject = subject(command.subject());
 		String reportedObject = blankToNull(command.reportedObject());
-		long id = store.insert(new CaseStore.NewCaseRow(number, command.conversationId(), command.contactId(),
-				command.channel(), category.get().id(), subcategoryId, priority, teamId, subject, reportedObject,
-				command.locale(), Tokens.sha256(statusToken)), now);
+		CaseStore.Inserted inserted = store.insert(new CaseStore.NewCaseRow(now.atZone(ZoneOffset.UTC).getYear(),
+				command.conversationId(), command.contactId(), command.channel(), category.get().id(), subcategoryId,
+				priority, teamId, subject, reportedObject, command.locale(), Tokens.sha256(statusToken)), now);
+		long id = inserted.id();
+		String number = inserted.number();
 		store.recordOpening(id, command.actor(), number, command.firstMessageId());
 		List<Long> evidenceIds = storeEvidence(id, command.firstMessageId(), command.evidence(), command.actor());
 		events.publishEvent(new CaseOpened(id, number, command.channel(), teamId, priority.name()));

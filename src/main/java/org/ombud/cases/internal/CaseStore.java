@@ -40,28 +40,33 @@ public class CaseStore {
 		this.clock = clock;
 	}
 
-	/** The next number of the case sequence; unique across nodes and transactions, gaps allowed. */
-	public long nextNumber() {
-		return jdbc.sql("select nextval('case_number_seq')").query(Long.class).single();
-	}
-
-	public record NewCaseRow(String number, long conversationId, long contactId, String channel, long categoryId,
+	public record NewCaseRow(int year, long conversationId, long contactId, String channel, long categoryId,
 			Long subcategoryId, Priority priority, long teamId, String subject, String reportedObject, String locale,
 			String statusTokenHash) {
 	}
 
-	public long insert(NewCaseRow c, Instant at) {
+	public record Inserted(long id, String number) {
+	}
+
+	/**
+	 * Inserts a case numbered from the case sequence (unique across nodes and transactions, gaps allowed) in the
+	 * same statement: {@code C-<year>-<at least six digits>}.
+	 */
+	public Inserted insert(NewCaseRow c, Instant at) {
 		var now = SqlTime.param(at);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into cases (case_number, conversation_id, contact_id, channel, category_id, subcategory_id,
 				  priority, status, team_id, subject, reported_object, locale, status_token_hash, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?)""")
-			.params(c.number(), c.conversationId(), c.contactId(), c.channel(), c.categoryId(), c.subcategoryId(),
+				select 'C-' || ? || '-' || case when length(n) < 6 then lpad(n, 6, '0') else n end,
+				  ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, ?, ?
+				from (select cast(nextval('case_number_seq') as varchar) as n) seq""")
+			.params(String.valueOf(c.year()), c.conversationId(), c.contactId(), c.channel(), c.categoryId(), c.subcategoryId(),
 					c.priority().name(), c.teamId(), c.subject(), c.reportedObject(), c.locale(), c.statusTokenHash(),
 					now, now)
-			.update(keys, "id");
-		return keys.getKey().longValue();
+			.update(keys, "id", "case_number");
+		var row = keys.getKeys();
+		return new Inserted(((Number) row.get("id")).longValue(), (String) row.get("case_number"));
 	}
 
 	public Optional<CaseView> byId(long id) {
