@@ -29,5 +29,5 @@ curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "Ombud di
 
 OMBUD_BENCH_TOKEN="$TOKEN" ./mvnw -q -B -f bench/pom.xml compile exec:java \
   -Dexec.mainClass=org.ombud.bench.IntakeBench \
-  -Dexec.args="--url=http://127.0.0.1:$PORT --jdbc=jdbc:postgresql://$PG_HOST:5432/ombud_bench --seconds=$SECONDS_PER_PHASE --warmup=${WARMUP:-15}" \
+  -Dexec.args="--url=http://127.0.0.1:$PORT --jdbc=jdbc:postgresql://$PG_HOST:5432/ombud_bench --seconds=$SECONDS_PER_PHASE --warmup=${WARMUP:-90}" \
   | tee bench/results/intake.txt

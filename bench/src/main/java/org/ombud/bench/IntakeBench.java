@@ -44,7 +44,8 @@ public final class IntakeBench {
 		String user = arg(args, "user", "postgres");
 		String script = arg(args, "script", "bench/intake.lua");
 		int seconds = Integer.parseInt(arg(args, "seconds", "20"));
-		int warmup = Integer.parseInt(arg(args, "warmup", "15"));
+		// the JIT needs about a minute under load before Ombud's hot path runs at full speed
+		int warmup = Integer.parseInt(arg(args, "warmup", "90"));
 		String run = UUID.randomUUID().toString().substring(0, 8);
 
 		System.out.printf("Intake benchmark: %s, %d s per phase after %d s warm-up%n", baseUrl, seconds, warmup);
@@ -54,7 +55,7 @@ public final class IntakeBench {
 		Result api64 = wrk("api", 64, seconds, baseUrl, script, run + "b");
 
 		Reference reference = new Reference(jdbcUrl, user, run);
-		measure("warm-up", 8, warmup, reference::insert);
+		measure("warm-up", 8, Math.min(warmup, 15), reference::insert);
 		Result ref8 = measure("plain JDBC", 8, seconds, reference::insert);
 		reference.close();
 
