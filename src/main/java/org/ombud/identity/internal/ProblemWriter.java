@@ -1,6 +1,7 @@
 package org.ombud.identity.internal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +34,10 @@ class ProblemWriter {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				messages.getMessage(messageKey, null, messageKey, locale));
 		problem.setTitle(status.getReasonPhrase());
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		// the same shape as the API's own problems: a stable type and the message key as code
+		problem.setType(URI.create("urn:ombud:problem:" + (status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden")));
+		problem.setProperty("code", messageKey);
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		if (challenge != null) {
 			response.setHeader("WWW-Authenticate", challenge);
