@@ -1,60 +1,37 @@
 package org.ombud.cases.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.ombud.cases.Category;
 import org.ombud.cases.CategoryDraft;
 import org.ombud.cases.Subcategory;
+import org.ombud.shared.ShortLivedCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 public class CategoryStore {
 
-	// every intake reads the catalogue; it changes rarely, so it is kept a few seconds (other nodes see an
-	// admin's change within that time, this node at once)
-	private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
+	// every intake reads the catalogue; it changes rarely
+	private final ShortLivedCache<List<Category>> cache = new ShortLivedCache<>(Duration.ofSeconds(5));
 
 	private final JdbcClient jdbc;
-
-	private volatile Cached cached;
-
-	private record Cached(List<Category> categories, long loadedAt) {
-	}
 
 	CategoryStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	public List<Category> all() {
-		Cached c = cached;
-		if (c != null && System.nanoTime() - c.loadedAt() < CACHE_NANOS) {
-			return c.categories();
-		}
-		List<Category> loaded = load();
-		cached = new Cached(loaded, System.nanoTime());
-		return loaded;
+		return cache.get(this::load);
 	}
 
 	private void changed() {
-		cached = null;
-		// a change inside a transaction that rolls back must not leave its rows in the cache either
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager
-				.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						cached = null;
-					}
-				});
-		}
+		cache.invalidate();
 	}
 
 	private List<Category> load() {

@@ -3,24 +3,23 @@ package org.ombud.identity.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.ombud.identity.Agent;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.identity.Role;
 import org.ombud.identity.Team;
+import org.ombud.shared.ShortLivedCache;
 import org.ombud.shared.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Agents, teams and memberships in SQL. */
 @Repository
@@ -104,23 +103,13 @@ public class AgentStore {
 		}
 	}
 
-	// teams are read on almost every request and change rarely: kept a few seconds (other nodes see a change
-	// within that time, this node at once)
-	private static final long TEAMS_CACHE_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-	private record CachedTeams(List<Team> teams, long loadedAt) {
-	}
-
-	private volatile CachedTeams cachedTeams;
+	// teams are read on almost every request and change rarely
+	private final ShortLivedCache<List<Team>> teams = new ShortLivedCache<>(Duration.ofSeconds(5));
 
 	public List<Team> teams() {
-		CachedTeams cached = cachedTeams;
-		if (cached != null && System.nanoTime() - cached.loadedAt() < TEAMS_CACHE_NANOS) {
-			return cached.teams();
-		}
-		List<Team> teams = jdbc.sql("select id, team_key, name from teams order by name, id").query(AgentStore::team).list();
-		cachedTeams = new CachedTeams(teams, System.nanoTime());
-		return teams;
+		return teams.get(() -> jdbc.sql("select id, team_key, name from teams order by name, id")
+			.query(AgentStore::team)
+			.list());
 	}
 
 	public Optional<Team> team(long id) {
@@ -132,16 +121,7 @@ public class AgentStore {
 	}
 
 	private void teamsChanged() {
-		cachedTeams = null;
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager
-				.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						cachedTeams = null;
-					}
-				});
-		}
+		teams.invalidate();
 	}
 
 	public long insertTeam(String key, String name) {
