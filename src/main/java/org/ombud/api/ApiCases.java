@@ -143,9 +143,23 @@ class ApiCases {
 
 	private <T> Outcome<T> once(Supplier<Optional<Outcome<T>>> earlier, Supplier<Outcome<T>> work) {
 		for (int attempt = 1;; attempt++) {
+			boolean lookFirst = attempt > 1;
 			try {
-				// the look-up runs in the same transaction (and on the same connection) as the work
-				return transaction.execute(status -> earlier.get().orElseGet(work));
+				// most keys are new: the first attempt just does the work, and the key's unique row refuses a
+				// replay, which rolls back and comes round again to answer with what the key was used for
+				return transaction.execute(status -> lookFirst ? earlier.get().orElseGet(work) : work.get());
+			}
+			catch (Rejected rejected) {
+				// refused now, but the key may belong to a request that went through before (the case has since
+				// been closed, say): a replay still answers with what happened then
+				if (lookFirst) {
+					throw rejected;
+				}
+				Optional<Outcome<T>> replay = transaction.execute(status -> earlier.get());
+				if (replay != null && replay.isPresent()) {
+					return replay.get();
+				}
+				throw rejected;
 			}
 			catch (DuplicateKeyException | ConcurrencyFailureException e) {
 				// a concurrent request took the key (or the complainant's identity) first; nothing of ours was

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ombud.cases.CaseManagement;
+import org.ombud.cases.CaseStatus;
 import org.ombud.identity.ApiTokens;
+import org.ombud.shared.Actor;
 import org.ombud.shared.Tokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +39,9 @@ class ApiIdempotencyTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CaseManagement cases;
 
 	ApiHttp http;
 
@@ -177,6 +183,33 @@ class ApiIdempotencyTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	@Test
+	void aReplayAfterTheCaseWasClosedStillAnswersWithTheFirstMessage() {
+		String marker = unique();
+		String number = http.post(CASES)
+			.token(token)
+			.json(ApiHttp.newCase("closing " + marker, "close-" + marker + "@example.org"))
+			.send()
+			.json()
+			.get("number")
+			.asString();
+		String path = CASES + "/" + number + "/messages";
+		Map<String, Object> message = Map.of("body", "before closing " + marker);
+		ApiHttp.Reply first = http.post(path).token(token).header("Idempotency-Key", "c-" + marker).json(message).send();
+
+		long caseId = cases.find(number).orElseThrow().id();
+		cases.changeStatus(caseId, CaseStatus.RESOLVED, Actor.SYSTEM);
+		cases.changeStatus(caseId, CaseStatus.CLOSED, Actor.SYSTEM);
+		ApiHttp.Reply replay = http.post(path).token(token).header("Idempotency-Key", "c-" + marker).json(message).send();
+		ApiHttp.Reply fresh = http.post(path).token(token).header("Idempotency-Key", "d-" + marker).json(message).send();
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
+		assertThat(replay.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+		assertThat(fresh.status()).as("a new message on a closed case").isEqualTo(409);
+		assertThat(messagesMentioning("before closing " + marker)).isOne();
 	}
 
 	@Test
