@@ -24,11 +24,6 @@ public class Conversations {
 		this.events = events;
 	}
 
-	@Transactional
-	public long open(String channel, long contactId) {
-		return store.insertConversation(channel, contactId);
-	}
-
 	/** Opens a conversation with the contact's first message. */
 	@Transactional
 	public Message start(String channel, long contactId, String body) {
