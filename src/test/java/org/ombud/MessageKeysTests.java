@@ -59,6 +59,15 @@ class MessageKeysTests {
 	static final Pattern KEY_PREFIX_USE = Pattern.compile("#\\{'([A-Za-z0-9_.\\-]+)'");
 
 	@Test
+	void everyBundleOnDiskIsOneTheApplicationReads() throws IOException {
+		String yaml = Files.readString(RESOURCES.resolve("application.yml"), StandardCharsets.UTF_8);
+		Matcher m = Pattern.compile("(?m)^\\s+basename:\\s*(\\S+)\\s*$").matcher(yaml);
+		assertThat(m.find()).as("spring.messages.basename in application.yml").isTrue();
+		Set<String> read = Set.of(m.group(1).split(","));
+		assertThat(read).containsAll(bundles().keySet()).containsAll(BASENAMES);
+	}
+
+	@Test
 	void everyKeyIsTranslatedIntoEveryLanguageAndBack() throws IOException {
 		Map<String, Map<String, Properties>> bundles = bundles();
 		assertThat(bundles.keySet()).containsAll(BASENAMES);
