@@ -48,6 +48,9 @@ public class Conversations {
 		if (kind == MessageKind.INBOUND) {
 			events.publishEvent(new MessageReceived(conversationId, message.id()));
 		}
+		else if (kind == MessageKind.OUTBOUND) {
+			events.publishEvent(new MessageSent(conversationId, message.id(), authorAgentId));
+		}
 		return message;
 	}
 
@@ -58,6 +61,10 @@ public class Conversations {
 		if (body.length() > MAX_MESSAGE_LENGTH) {
 			throw Rejected.of("body", "error.length", 1, MAX_MESSAGE_LENGTH);
 		}
+	}
+
+	public Optional<Conversation> conversation(long id) {
+		return store.conversation(id);
 	}
 
 	public List<Message> messages(long conversationId) {

@@ -13,3 +13,14 @@ alter table conversations add column organisation_id bigint references organisat
 alter table conversations add column team_id bigint references teams (id);
 alter table conversations add column title varchar(200);
 create index conversations_by_organisation on conversations (organisation_id);
+
+-- where a conversation lives on its channel: the endpoint (e.g. one bot) and the chat there
+alter table conversations add column endpoint_key varchar(64);
+alter table conversations add column external_chat_id varchar(128);
+create unique index conversations_by_external_chat on conversations (channel, endpoint_key, external_chat_id);
+
+-- a message's id on its channel, the message it answers, and how its delivery went (outbound only)
+alter table messages add column external_id varchar(128);
+alter table messages add column reply_to_message_id bigint references messages (id);
+alter table messages add column delivery_state varchar(16);
+alter table messages add column delivery_error varchar(500);

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import org.ombud.conversations.Conversation;
 import org.ombud.conversations.Message;
 import org.ombud.conversations.MessageKind;
 import org.ombud.shared.SqlTime;
@@ -36,6 +37,19 @@ public class ConversationStore {
 			.params(channel, contactId, now, now)
 			.update(keys, "id");
 		return keys.getKey().longValue();
+	}
+
+	public Optional<Conversation> conversation(long id) {
+		return jdbc.sql("""
+				select id, channel, contact_id, organisation_id, team_id, title, endpoint_key, external_chat_id,
+				       created_at, last_message_at
+				from conversations where id = ?""")
+			.param(id)
+			.query((rs, n) -> new Conversation(rs.getLong("id"), rs.getString("channel"), rs.getLong("contact_id"),
+					rs.getObject("organisation_id", Long.class), rs.getObject("team_id", Long.class),
+					rs.getString("title"), rs.getString("endpoint_key"), rs.getString("external_chat_id"),
+					SqlTime.get(rs, "created_at"), SqlTime.get(rs, "last_message_at")))
+			.optional();
 	}
 
 	public Instant now() {
