@@ -4,9 +4,22 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class PortalConfiguration {
+class PortalConfiguration implements WebMvcConfigurer {
+
+	private final PublicLimits limits;
+
+	PortalConfiguration(PublicLimits limits) {
+		this.limits = limits;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new StatusLimits(limits)).addPathPatterns("/status", "/status/**");
+	}
 
 	/** Just before Spring Security, which would otherwise refuse an oversized upload for its lost CSRF token. */
 	@Bean

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.ombud.shared.Languages;
 import org.ombud.shared.NotFound;
@@ -53,6 +54,16 @@ class PortalPages {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(HttpServletRequest request, Locale locale) {
 		return problem(request, locale, HttpStatus.CONTENT_TOO_LARGE, "portal.tooLarge.title", "portal.tooLarge.text");
+	}
+
+	@ExceptionHandler(PublicLimits.TooManyRequests.class)
+	ModelAndView tooMany(PublicLimits.TooManyRequests refused, HttpServletRequest request,
+			HttpServletResponse response, Locale locale) {
+		response.setHeader("Retry-After", Long.toString(Math.max(1, refused.wait.toSeconds())));
+		ModelAndView view = problem(request, locale, HttpStatus.TOO_MANY_REQUESTS, "portal.limited.title",
+				"portal.error.limited");
+		view.addObject("text", texts.text("portal.error.limited", locale, PublicLimits.minutes(refused.wait)));
+		return view;
 	}
 
 	@ExceptionHandler(MultipartException.class)

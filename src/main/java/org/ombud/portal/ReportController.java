@@ -1,14 +1,17 @@
 package org.ombud.portal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ombud.cases.Categories;
 import org.ombud.cases.EvidenceFile;
 import org.ombud.cases.EvidencePolicy;
 import org.ombud.intake.Channels;
+import org.ombud.intake.ContactDetails;
 import org.ombud.intake.Intake;
 import org.ombud.intake.Receipt;
 import org.ombud.intake.Submission;
@@ -46,10 +49,13 @@ class ReportController {
 
 	private final ErrorTexts texts;
 
+	private final PublicLimits limits;
+
 	private final String publicUrl;
 
 	ReportController(Intake intake, Categories categories, EvidencePolicy evidencePolicy, ReportChecks checks,
-			ErrorTexts texts, @Value("${ombud.public-url:}") String publicUrl) {
+			ErrorTexts texts, PublicLimits limits, @Value("${ombud.public-url:}") String publicUrl) {
+		this.limits = limits;
 		this.intake = intake;
 		this.categories = categories;
 		this.evidencePolicy = evidencePolicy;
@@ -82,10 +88,22 @@ class ReportController {
 	@PostMapping("/report")
 	String submit(@ModelAttribute("form") ReportForm form,
 			@RequestParam(name = "evidence", required = false) List<MultipartFile> files, Locale locale, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+		Duration wait = limits.take(PublicLimits.Door.FORM, request.getRemoteAddr());
+		if (!wait.isZero()) {
+			return limited(form, wait, locale, model, response);
+		}
+		if (form.trapped()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return form(form, texts.general("portal.error.trap", locale), model);
+		}
 		List<EvidenceFile> evidence = Uploads.evidence(files);
 		List<Rejection> problems = checks.check(form, evidence);
 		if (problems.isEmpty()) {
+			wait = limits.take(PublicLimits.Door.CONTACT, contactKey(form));
+			if (!wait.isZero()) {
+				return limited(form, wait, locale, model, response);
+			}
 			try {
 				Receipt receipt = intake.submit(new Submission(Channels.WEBFORM, form.name(), form.email(),
 						form.phone(), null, Languages.of(locale), form.category(), form.subcategory(),
@@ -101,6 +119,21 @@ class ReportController {
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return form(form, texts.of(problems, ReportForm.FIELDS, locale), model);
+	}
+
+	/** The person, as the contact details they gave: the normalised e-mail address, else the phone number. */
+	private static String contactKey(ReportForm form) {
+		return ContactDetails.email(form.email())
+			.map(e -> "email:" + e)
+			.or(() -> ContactDetails.phone(form.phone()).map(p -> "phone:" + p))
+			.orElse("none");
+	}
+
+	/** Over a limit: the form comes back as it was typed, with when to try again; nothing is stored. */
+	private String limited(ReportForm form, Duration wait, Locale locale, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+		return form(form, texts.general("portal.error.limited", locale, PublicLimits.minutes(wait)), model);
 	}
 
 	@GetMapping("/report/receipt")
