@@ -2,6 +2,8 @@ package org.ombud.api;
 
 import java.util.List;
 
+import org.ombud.audit.AuditLog;
+import org.ombud.audit.AuditedReads;
 import org.ombud.cases.EvidencePolicy;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -26,8 +29,19 @@ class ApiConfiguration implements WebMvcConfigurer {
 
 	private final JsonMapper json;
 
-	ApiConfiguration(JsonMapper json) {
+	private final AuditLog audit;
+
+	ApiConfiguration(JsonMapper json, AuditLog audit) {
 		this.json = json;
+		this.audit = audit;
+	}
+
+	/** An API client reading a case (with the complainant's messages and evidence) goes on the audit log. */
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new AuditedReads(audit).read("/api/v1/cases/{number}", AuditLog.CASE_VIEWED, "case",
+				"number"))
+			.addPathPatterns("/api/v1/cases/*");
 	}
 
 	/** The largest body the evidence policy could accept (its files in Base64), plus the text fields. */

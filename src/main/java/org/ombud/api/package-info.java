@@ -3,5 +3,5 @@
  * JSON in and out, bearer tokens, RFC 9457 problems for every error, OpenAPI at {@code /v3/api-docs}.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "identity", "intake", "cases", "conversations" })
+		allowedDependencies = { "shared", "identity", "intake", "cases", "conversations", "audit" })
 package org.ombud.api;

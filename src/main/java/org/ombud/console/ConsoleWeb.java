@@ -1,6 +1,9 @@
 package org.ombud.console;
 
+import org.ombud.audit.AuditLog;
+import org.ombud.audit.AuditedReads;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -12,6 +15,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ConsoleWeb implements WebMvcConfigurer {
 
 	static final String ASSETS = "/assets/console/**";
+
+	private final AuditLog audit;
+
+	ConsoleWeb(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	/** Opening a case (its contact details and timeline) and downloading evidence go on the audit log. */
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new AuditedReads(audit)
+			.read("/console/cases/{number}", AuditLog.CASE_VIEWED, "case", "number")
+			.read("/console/cases/{number}/evidence/{id}", AuditLog.EVIDENCE_DOWNLOADED, "evidence", "id"))
+			.addPathPatterns("/console/cases/**");
+	}
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
