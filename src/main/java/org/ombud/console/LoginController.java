@@ -7,6 +7,7 @@ import org.ombud.identity.AgentPrincipal;
 import org.ombud.shared.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,8 +27,16 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(@AuthenticationPrincipal AgentPrincipal me) {
-		return me == null ? LOGIN : "redirect:/console/cases";
+	String login(@AuthenticationPrincipal AgentPrincipal me, @RequestParam(required = false) String locked,
+			Model model) {
+		if (me != null) {
+			return "redirect:/console/cases";
+		}
+		// after too many failed attempts: how many minutes to wait, as the login guard said
+		if (locked != null && locked.matches("\\d{1,4}")) {
+			model.addAttribute("lockedMinutes", Integer.parseInt(locked));
+		}
+		return LOGIN;
 	}
 
 	@GetMapping({ "/console", "/console/" })

@@ -2,21 +2,15 @@ package org.ombud.portal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-
+import org.ombud.shared.Throttle;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits of the public pages, per address and per contact: a token bucket for each key, refilled evenly
- * over its window, kept in a bounded cache that forgets keys nobody used for a while. The limits hold per node.
+ * Rate limits of the public pages, per address and per contact: a {@link Throttle} for each door. The limits
+ * hold per node.
  */
 @Component
 @EnableConfigurationProperties(PublicLimits.Settings.class)
@@ -66,41 +60,17 @@ class PublicLimits {
 		}
 	}
 
-	private final Settings settings;
-
-	private final TimeMeter time;
-
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.maximumSize(200_000)
-		.expireAfterAccess(Duration.ofHours(2))
-		.build();
+	private final java.util.Map<Door, Throttle> throttles = new java.util.EnumMap<>(Door.class);
 
 	PublicLimits(Settings settings, Clock clock) {
-		this.settings = settings;
-		this.time = new TimeMeter() {
-			@Override
-			public long currentTimeNanos() {
-				Instant now = clock.instant();
-				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return true;
-			}
-		};
+		for (Door door : Door.values()) {
+			throttles.put(door, new Throttle(settings.capacity(door), door.window, clock));
+		}
 	}
 
 	/** Takes one request through {@code door} for {@code key}; when refused, says how long to wait. */
 	Duration take(Door door, String key) {
-		int capacity = settings.capacity(door);
-		Bucket bucket = buckets.get(door.name() + ':' + key,
-				k -> Bucket.builder()
-					.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, door.window))
-					.withCustomTimePrecision(time)
-					.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+		return throttles.get(door).take(key);
 	}
 
 	/** The same, as an exception for pages that show nothing but the refusal. */
@@ -113,7 +83,7 @@ class PublicLimits {
 
 	/** Whole minutes to tell a person, at least one. */
 	static long minutes(Duration wait) {
-		return Math.max(1, (wait.toSeconds() + 59) / 60);
+		return Throttle.minutes(wait);
 	}
 
 	/** A request over its limit: answered with 429 and {@code Retry-After}, nothing done. */

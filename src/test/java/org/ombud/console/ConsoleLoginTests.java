@@ -12,11 +12,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ombud.identity.Agent;
+import org.ombud.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers;
 
 class ConsoleLoginTests extends ConsoleTestSupport {
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
 
 	@Test
 	void loginPageSpeaksEnglishRussianAndChinese() throws Exception {
@@ -66,6 +77,36 @@ class ConsoleLoginTests extends ConsoleTestSupport {
 			.andExpect(SecurityMockMvcResultMatchers.unauthenticated());
 		mvc.perform(get("/login").param("error", "").param("lang", "ru"))
 			.andExpect(content().string(containsString("Неверное имя пользователя или пароль")));
+	}
+
+	@Test
+	void fiveWrongPasswordsLockTheNameForAWhileEvenAgainstTheRightOne() throws Exception {
+		Agent agent = agent("en");
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(formLogin("/login").user(agent.username()).password("guess-" + i))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(formLogin("/login").user(agent.username()).password(PASSWORD))
+			.andExpect(redirectedUrl("/login?locked=15"))
+			.andExpect(SecurityMockMvcResultMatchers.unauthenticated());
+		mvc.perform(get("/login").param("locked", "15").param("lang", "ru"))
+			.andExpect(content().string(containsString("попробуйте снова через 15 мин")));
+		// an address that is not a number shows nothing odd
+		mvc.perform(get("/login").param("locked", "<script>").param("lang", "en"))
+			.andExpect(content().string(not(containsString("Too many failed attempts"))));
+
+		clock.shift(java.time.Duration.ofMinutes(16));
+		mvc.perform(formLogin("/login").user(agent.username()).password(PASSWORD))
+			.andExpect(SecurityMockMvcResultMatchers.authenticated());
+	}
+
+	@Test
+	void anUnknownNameIsLockedJustTheSameSoLockoutsTellNobodyWhichNamesExist() throws Exception {
+		String nobody = unique("nobody");
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(formLogin("/login").user(nobody).password("guess-" + i)).andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(formLogin("/login").user(nobody).password("guess")).andExpect(redirectedUrl("/login?locked=15"));
 	}
 
 	@Test

@@ -109,6 +109,11 @@ class ReportFormTests {
 		String html = html(result);
 		assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("style=", "<style", "onclick");
 		assertThat(result.getResponse().getHeader("Content-Security-Policy")).contains("script-src 'self'");
+		assertThat(result.getResponse().getHeader("Permissions-Policy")).contains("camera=()", "geolocation=()");
+		assertThat(result.getResponse().getHeader("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
+		assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
 	}
 
 	@Test

@@ -12,7 +12,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login,
@@ -23,6 +27,15 @@ class SecurityConfiguration {
 
 	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** The pages' headers: the strict policy, no powerful browser features, a window of their own. */
+	static HeadersConfigurer<HttpSecurity> strict(HeadersConfigurer<HttpSecurity> headers) {
+		return headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+					"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
+			.crossOriginOpenerPolicy(coop -> coop
+				.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN));
+	}
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -48,8 +61,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, LoginGuard guard) throws Exception {
 		return http.securityMatcher("/console/**", "/login", "/logout")
+			.addFilterBefore(new LoginThrottleFilter(guard), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/login").permitAll()
 				.requestMatchers("/console/admin/**")
 				.hasRole("ADMIN")
@@ -57,8 +71,7 @@ class SecurityConfiguration {
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.headers(headers -> strict(headers).referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 
@@ -88,8 +101,7 @@ class SecurityConfiguration {
 	@Order(5)
 	SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+			.headers(headers -> strict(headers).referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
 			.build();
 	}
 }
