@@ -27,7 +27,9 @@ import org.springframework.context.annotation.Configuration;
 @SecurityScheme(name = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
 		bearerFormat = "opaque (omb_…)",
 		description = "An API token created by an admin in the console; it is shown once. Send it as "
-				+ "`Authorization: Bearer <token>`. A revoked token is refused.")
+				+ "`Authorization: Bearer <token>`. A revoked token is refused. Each token has scopes: `cases:read` "
+				+ "for the GET operations, `cases:write` for opening cases and writing on them; a call outside the "
+				+ "token's scopes is refused with 403.")
 class ApiDocumentation {
 
 	static final String BEARER = "bearer";

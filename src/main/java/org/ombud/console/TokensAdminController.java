@@ -1,10 +1,13 @@
 package org.ombud.console;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ombud.identity.AgentPrincipal;
+import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiTokens;
 import org.ombud.identity.CreatedApiToken;
 import org.ombud.shared.Rejected;
@@ -43,14 +46,17 @@ class TokensAdminController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("tokens", tokens.list());
+		model.addAttribute("scopes", ApiScope.values());
 		return LIST;
 	}
 
 	@PostMapping
-	String create(@RequestParam(required = false) String name, @AuthenticationPrincipal AgentPrincipal me,
-			Locale locale, Model model, HttpServletResponse response) {
+	String create(@RequestParam(required = false) String name,
+			@RequestParam(name = "scope", required = false) List<String> scope,
+			@AuthenticationPrincipal AgentPrincipal me, Locale locale, Model model, HttpServletResponse response) {
+		Set<ApiScope> chosen = ApiScope.parse(scope == null ? "" : String.join(" ", scope));
 		try {
-			CreatedApiToken created = tokens.create(name, me.agentId());
+			CreatedApiToken created = tokens.create(name, me.agentId(), chosen);
 			model.addAttribute("created", created);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			return CREATED;
@@ -58,6 +64,7 @@ class TokensAdminController {
 		catch (Rejected rejected) {
 			model.addAttribute("errors", format.errors(rejected, locale));
 			model.addAttribute("newName", name);
+			model.addAttribute("chosen", chosen);
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return list(model);
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ombud.identity.internal.TokenStore;
 import org.ombud.shared.NotFound;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Bearer tokens for the REST API: shown once, stored as a SHA-256 hash, revocable. */
+/** Bearer tokens for the REST API: scoped, shown once, stored as a SHA-256 hash, revocable. */
 @Service
 public class ApiTokens {
 
@@ -45,22 +46,35 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
+	/** A token that may do everything the API offers. */
 	@Transactional
 	public CreatedApiToken create(String name, Long createdBy) {
-		return create(name, createdBy, PREFIX + Tokens.random(32));
+		return create(name, createdBy, ApiScope.all());
+	}
+
+	@Transactional
+	public CreatedApiToken create(String name, Long createdBy, Set<ApiScope> scopes) {
+		return create(name, createdBy, scopes, PREFIX + Tokens.random(32));
 	}
 
 	/** Stores a token whose secret was chosen elsewhere (the bootstrap token from the environment). */
 	@Transactional
 	public CreatedApiToken create(String name, Long createdBy, String secret) {
+		return create(name, createdBy, ApiScope.all(), secret);
+	}
+
+	private CreatedApiToken create(String name, Long createdBy, Set<ApiScope> scopes, String secret) {
 		if (name == null || name.isBlank() || name.length() > 200) {
 			throw Rejected.of("name", "error.length", 1, 200);
+		}
+		if (scopes == null || scopes.isEmpty()) {
+			throw Rejected.of("scopes", "error.token.scopes");
 		}
 		if (secret == null || secret.length() < 20) {
 			throw Rejected.of("secret", "error.token.short", 20);
 		}
 		long id = store.insert(name.trim(), secret.substring(0, Math.min(8, secret.length())), Tokens.sha256(secret),
-				createdBy, clock.instant());
+				scopes, createdBy, clock.instant());
 		return new CreatedApiToken(store.token(id).orElseThrow(), secret);
 	}
 

@@ -316,6 +316,25 @@ class ApiTests {
 	}
 
 	@Test
+	void aTokenDoesOnlyWhatItsScopesAllow() {
+		String reader = tokens.create("reader-" + Tokens.random(4), null, java.util.Set.of(org.ombud.identity.ApiScope.CASES_READ)).secret();
+		String writer = tokens.create("writer-" + Tokens.random(4), null, java.util.Set.of(org.ombud.identity.ApiScope.CASES_WRITE)).secret();
+		List<Long> before = stored();
+
+		ApiHttp.Reply refused = http.post(CASES).token(reader).json(ApiHttp.newCase("read only", email())).send();
+		assertProblem(refused, 403);
+		assertThat(stored()).isEqualTo(before);
+
+		ApiHttp.Reply opened = http.post(CASES).token(writer).json(ApiHttp.newCase("write only", email())).send();
+		assertThat(opened.status()).isEqualTo(201);
+		String number = opened.json().get("number").asString();
+		assertProblem(http.get(CASES + "/" + number).token(writer).send(), 403);
+		assertProblem(http.get(CASES).token(writer).send(), 403);
+		assertThat(http.get(CASES + "/" + number).token(reader).send().status()).isEqualTo(200);
+		assertProblem(http.post(CASES + "/" + number + "/messages").token(reader).json(Map.of("body", "more")).send(), 403);
+	}
+
+	@Test
 	void withoutAValidTokenEverythingIsRefused() {
 		CreatedApiToken revoked = tokens.create("revoked-" + Tokens.random(4), null);
 		tokens.revoke(revoked.token().id());

@@ -235,7 +235,8 @@ class ConsoleAdminTests extends ConsoleTestSupport {
 	@Test
 	void tokenSecretIsShownOnceAndTheListShowsOnlyItsPrefix() throws Exception {
 		String name = unique("Mobile app ");
-		String created = mvc.perform(post("/console/admin/tokens").param("name", name).with(as(admin)).with(csrf()))
+		String created = mvc.perform(post("/console/admin/tokens").param("name", name)
+			.param("scope", "cases:read", "cases:write").with(as(admin)).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
 			.andReturn().getResponse().getContentAsString();
@@ -257,8 +258,21 @@ class ConsoleAdminTests extends ConsoleTestSupport {
 		assertThat(page(get("/console/admin/tokens")))
 			.doesNotContain("action=\"/console/admin/tokens/" + token.id() + "/revoke\"");
 
-		mvc.perform(post("/console/admin/tokens").param("name", "").with(as(admin)).with(csrf()))
+		mvc.perform(post("/console/admin/tokens").param("name", "").param("scope", "cases:read").with(as(admin)).with(csrf()))
 			.andExpect(status().isUnprocessableContent());
+		// a token that may do nothing is refused, and the form keeps what was typed
+		String noScope = mvc.perform(post("/console/admin/tokens").param("name", "Idle").with(as(admin)).with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(noScope).contains("Choose at least one thing the token may do.", "value=\"Idle\"");
+		assertThat(tokens.list()).noneMatch(t -> t.name().equals("Idle"));
+
+		String readerName = unique("Reader ");
+		mvc.perform(post("/console/admin/tokens").param("name", readerName).param("scope", "cases:read")
+			.with(as(admin)).with(csrf())).andExpect(status().isOk());
+		assertThat(tokens.list().stream().filter(t -> t.name().equals(readerName)).findFirst().orElseThrow().scopes())
+			.containsExactly(org.ombud.identity.ApiScope.CASES_READ);
+		assertThat(page(get("/console/admin/tokens"))).contains("read cases");
 		mvc.perform(post("/console/admin/tokens/999999999/revoke").with(as(admin)).with(csrf()))
 			.andExpect(status().isNotFound());
 	}

@@ -43,9 +43,16 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		private final ApiClient client;
 
 		ApiClientAuthentication(ApiClient client) {
-			super(List.of(new SimpleGrantedAuthority("ROLE_API")));
+			super(authorities(client));
 			this.client = client;
 			setAuthenticated(true);
+		}
+
+		private static List<SimpleGrantedAuthority> authorities(ApiClient client) {
+			List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+			authorities.add(new SimpleGrantedAuthority("ROLE_API"));
+			client.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+			return authorities;
 		}
 
 		@Override

@@ -1,10 +1,12 @@
 package org.ombud.identity.internal;
 
+import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiTokens;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -50,7 +52,13 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new ApiTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("API"))
+			// reading needs cases:read, everything else (opening cases, writing on them) cases:write
+			.authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasAuthority(ApiScope.CASES_READ.authority())
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.hasAuthority(ApiScope.CASES_READ.authority())
+				.anyRequest()
+				.hasAuthority(ApiScope.CASES_WRITE.authority()))
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((request, response, ex) -> problems.write(request, response,
 						HttpStatus.UNAUTHORIZED, "error.api.unauthorized", "Bearer"))

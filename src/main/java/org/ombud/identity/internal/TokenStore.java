@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ombud.identity.ApiClient;
+import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TokenStore {
 
-	private static final String COLUMNS = "id, name, token_prefix, created_at, last_used_at, revoked_at";
+	private static final String COLUMNS = "id, name, token_prefix, scopes, created_at, last_used_at, revoked_at";
 
 	private final JdbcClient jdbc;
 
@@ -26,10 +28,12 @@ public class TokenStore {
 		this.jdbc = jdbc;
 	}
 
-	public long insert(String name, String prefix, String hash, Long createdBy, Instant at) {
+	public long insert(String name, String prefix, String hash, Set<ApiScope> scopes, Long createdBy, Instant at) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into api_tokens (name, token_prefix, token_hash, created_by, created_at) values (?, ?, ?, ?, ?)")
-			.params(name, prefix, hash, createdBy, at.atOffset(ZoneOffset.UTC))
+		jdbc.sql("""
+				insert into api_tokens (name, token_prefix, token_hash, scopes, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(name, prefix, hash, ApiScope.format(scopes), createdBy, at.atOffset(ZoneOffset.UTC))
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -50,9 +54,10 @@ public class TokenStore {
 	}
 
 	public Optional<ActiveToken> findActiveByHash(String hash) {
-		return jdbc.sql("select id, name, last_used_at from api_tokens where token_hash = ? and revoked_at is null")
+		return jdbc.sql("select id, name, scopes, last_used_at from api_tokens where token_hash = ? and revoked_at is null")
 			.param(hash)
-			.query((rs, n) -> new ActiveToken(new ApiClient(rs.getLong("id"), rs.getString("name")),
+			.query((rs, n) -> new ActiveToken(
+					new ApiClient(rs.getLong("id"), rs.getString("name"), ApiScope.parse(rs.getString("scopes"))),
 					instant(rs.getTimestamp("last_used_at"))))
 			.optional();
 	}
@@ -72,7 +77,7 @@ public class TokenStore {
 
 	private static ApiToken token(ResultSet rs, int n) throws SQLException {
 		return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
-				instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
+				ApiScope.parse(rs.getString("scopes")), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
 				instant(rs.getTimestamp("revoked_at")));
 	}
 
