@@ -28,6 +28,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -88,6 +89,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(NotFound.class)
 	ResponseEntity<Object> notFound(NotFound e, HttpServletRequest request) {
 		return problem(ProblemKind.NOT_FOUND, "error.notFound", new Object[0], null, request.getRequestURI(), null);
+	}
+
+	/** A header or parameter the firewall refuses when it is read (e.g. a control character in a header value). */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> rejectedByFirewall(RequestRejectedException e, HttpServletRequest request) {
+		return problem(ProblemKind.MALFORMED, "error.badRequest", new Object[0], null, request.getRequestURI(), null);
 	}
 
 	@ExceptionHandler(Exception.class)

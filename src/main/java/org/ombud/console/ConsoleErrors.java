@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.ombud.shared.NotFound;
 import org.ombud.shared.Rejected;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -36,6 +37,12 @@ class ConsoleErrors {
 		ModelAndView page = page(HttpStatus.UNPROCESSABLE_CONTENT, request);
 		page.addObject("messages", format.errors(rejected, locale).messages());
 		return page;
+	}
+
+	/** A header the firewall refuses when a controller reads it: the request was malformed, not our failure. */
+	@ExceptionHandler(RequestRejectedException.class)
+	ModelAndView malformed(HttpServletRequest request) {
+		return page(HttpStatus.BAD_REQUEST, request);
 	}
 
 	static ModelAndView page(HttpStatus status, HttpServletRequest request) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ombud.shared.Languages;
 import org.ombud.shared.NotFound;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -66,7 +67,7 @@ class PortalPages {
 		return view;
 	}
 
-	@ExceptionHandler(MultipartException.class)
+	@ExceptionHandler({ MultipartException.class, RequestRejectedException.class })
 	ModelAndView unreadable(HttpServletRequest request, Locale locale) {
 		return problem(request, locale, HttpStatus.BAD_REQUEST, "portal.badRequest.title", "error.badRequest");
 	}

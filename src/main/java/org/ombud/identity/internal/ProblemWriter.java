@@ -35,9 +35,18 @@ class ProblemWriter {
 				messages.getMessage(messageKey, null, messageKey, locale));
 		problem.setTitle(status.getReasonPhrase());
 		// the same shape as the API's own problems: a stable type and the message key as code
-		problem.setType(URI.create("urn:ombud:problem:" + (status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden")));
+		problem.setType(URI.create("urn:ombud:problem:" + switch (status) {
+			case UNAUTHORIZED -> "unauthorized";
+			case FORBIDDEN -> "forbidden";
+			default -> "malformed-request";
+		}));
 		problem.setProperty("code", messageKey);
-		problem.setInstance(URI.create(request.getRequestURI()));
+		try {
+			problem.setInstance(URI.create(request.getRequestURI()));
+		}
+		catch (IllegalArgumentException e) {
+			// a path the firewall refused may not even be a URI; the problem goes without it
+		}
 		response.setStatus(status.value());
 		if (challenge != null) {
 			response.setHeader("WWW-Authenticate", challenge);

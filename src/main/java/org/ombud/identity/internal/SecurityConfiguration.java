@@ -14,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
@@ -37,6 +39,24 @@ class SecurityConfiguration {
 					"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"))
 			.crossOriginOpenerPolicy(coop -> coop
 				.policy(CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN));
+	}
+
+	/**
+	 * A request the firewall refuses (a control character in a header, an encoded slash in the path…) is the
+	 * caller's mistake: 400, as a problem for the API and the error page elsewhere, never a 500.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+		HttpStatusRequestRejectedHandler pages = new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
+		return (request, response, rejected) -> {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (path.startsWith("/api/")) {
+				problems.write(request, response, HttpStatus.BAD_REQUEST, "error.badRequest", null);
+			}
+			else {
+				pages.handle(request, response, rejected);
+			}
+		};
 	}
 
 	@Bean
