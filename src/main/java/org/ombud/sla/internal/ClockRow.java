@@ -18,6 +18,6 @@ public record ClockRow(long id, ClockView.Stage stage, SubjectKind subjectKind, 
 	public ClockView view() {
 		boolean paused = state == ClockView.State.PAUSED;
 		return new ClockView(id, stage, subjectId, target, startedAt, paused ? null : warnAt, paused ? null : dueAt,
-				state, remaining);
+				state, remaining, stoppedAt);
 	}
 }
