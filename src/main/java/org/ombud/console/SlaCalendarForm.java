@@ -24,7 +24,7 @@ record SlaCalendarForm(String name, String zone, String hours1, String hours2, S
 	}
 
 	/** The hours typed for a weekday, 1 = Monday … 7 = Sunday. */
-	String hours(int day) {
+	public String hours(int day) {
 		return switch (day) {
 			case 1 -> hours1;
 			case 2 -> hours2;

@@ -48,8 +48,13 @@ class SlaFormat {
 			return format.message("sla.left.breached", locale);
 		}
 		Duration left = clock.timeLeft(this.clock.instant());
-		return left.isNegative() ? format.message("sla.left.overdue", locale, amount(left.negated(), locale))
+		return left.isNegative() ? format.message("sla.left.overdue", locale, overdue(left.negated(), locale))
 				: amount(left, locale);
+	}
+
+	/** How late, rounded down (but at least a minute): "overdue 5 min" for five minutes and some seconds. */
+	String overdue(Duration d, Locale locale) {
+		return amount(Duration.ofMinutes(Math.max(1, d.toMinutes())), locale);
 	}
 
 	/** A duration in the largest unit that fits, rounded up so "less than a minute" still reads "1 min". */

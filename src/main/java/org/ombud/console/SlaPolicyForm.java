@@ -63,7 +63,7 @@ record SlaPolicyForm(String name, String position, String channel, String catego
 		return draft;
 	}
 
-	boolean checked(String value) {
+	public boolean checked(String value) {
 		return value != null && !value.isEmpty() && !"false".equals(value);
 	}
 
