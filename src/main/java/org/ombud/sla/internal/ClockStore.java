@@ -104,7 +104,7 @@ public class ClockStore {
 	public List<Long> caseIdsByDue(Long teamId, int limit) {
 		// the soonest clock of each case comes first in due order; later clocks of the same case are dropped
 		String sql = "select subject_id from sla_clocks where running = true and subject_kind = 'CASE'"
-				+ (teamId == null ? "" : " and team_id = ?") + " order by due_at, id limit ?";
+				+ (teamId == null ? "" : " and team_id = ?") + " order by due_at limit ?";
 		List<Object> params = new ArrayList<>();
 		if (teamId != null) {
 			params.add(teamId);
