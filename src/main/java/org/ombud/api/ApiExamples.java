@@ -56,7 +56,19 @@ final class ApiExamples {
 			  ],
 			  "evidence": [
 			    { "id": 17, "fileName": "shot.png", "contentType": "image/png", "size": 70 }
-			  ]
+			  ],
+			  "clocks": [
+			    { "stage": "TRIAGE", "state": "RUNNING", "target": "PT24H", "startedAt": "2026-03-14T09:26:53.589Z",
+			      "warnAt": "2026-03-15T03:26:53.589Z", "dueAt": "2026-03-15T09:26:53.589Z", "remaining": null,
+			      "stoppedAt": null },
+			    { "stage": "RESULT", "state": "RUNNING", "target": "PT72H", "startedAt": "2026-03-14T09:26:53.589Z",
+			      "warnAt": "2026-03-16T15:26:53.589Z", "dueAt": "2026-03-17T09:26:53.589Z", "remaining": null,
+			      "stoppedAt": null },
+			    { "stage": "ACKNOWLEDGEMENT", "state": "MET", "target": "PT0S", "startedAt": "2026-03-14T09:26:53.589Z",
+			      "warnAt": null, "dueAt": "2026-03-14T09:26:53.589Z", "remaining": null,
+			      "stoppedAt": "2026-03-14T09:26:53.589Z" }
+			  ],
+			  "breaches": []
 			}""";
 
 	static final String CASE = """
@@ -92,6 +104,18 @@ final class ApiExamples {
 			  ],
 			  "evidence": [
 			    { "id": 17, "fileName": "shot.png", "contentType": "image/png", "size": 70 }
+			  ],
+			  "clocks": [
+			    { "stage": "INVESTIGATION", "state": "PAUSED", "target": "PT48H", "startedAt": "2026-03-14T10:05:00Z",
+			      "warnAt": null, "dueAt": null, "remaining": "PT47H3M", "stoppedAt": null },
+			    { "stage": "RESULT", "state": "PAUSED", "target": "PT72H", "startedAt": "2026-03-14T09:26:53.589Z",
+			      "warnAt": null, "dueAt": null, "remaining": "PT70H24M", "stoppedAt": null },
+			    { "stage": "TRIAGE", "state": "BREACHED", "target": "PT30M", "startedAt": "2026-03-14T09:26:53.589Z",
+			      "warnAt": "2026-03-14T09:49:23.589Z", "dueAt": "2026-03-14T09:56:53.589Z", "remaining": null,
+			      "stoppedAt": "2026-03-14T10:05:00Z" }
+			  ],
+			  "breaches": [
+			    { "stage": "TRIAGE", "dueAt": "2026-03-14T09:56:53.589Z", "detectedAt": "2026-03-14T09:56:53.702Z" }
 			  ]
 			}""";
 

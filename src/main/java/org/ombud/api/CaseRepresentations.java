@@ -15,6 +15,7 @@ import org.ombud.cases.Subcategory;
 import org.ombud.identity.Agent;
 import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.Team;
+import org.ombud.sla.SlaClocks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +31,12 @@ class CaseRepresentations {
 
 	private final String publicUrl;
 
-	CaseRepresentations(CaseManagement cases, Categories categories, AgentDirectory directory,
+	private final SlaClocks clocks;
+
+	CaseRepresentations(CaseManagement cases, Categories categories, AgentDirectory directory, SlaClocks clocks,
 			@Value("${ombud.public-url}") String publicUrl) {
 		this.cases = cases;
+		this.clocks = clocks;
 		this.categories = categories;
 		this.directory = directory;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -55,7 +59,9 @@ class CaseRepresentations {
 		return new CaseResource(c.number(), c.status(), c.priority(), c.channel(), names.category(c.categoryId()),
 				names.subcategory(c.subcategoryId()), names.team(c.teamId()), names.agent(c.assigneeId()), c.subject(),
 				c.reportedObject(), c.locale(), c.createdAt(), c.updatedAt(), c.resolvedAt(), c.closedAt(),
-				statusToken == null ? null : publicUrl + "/status/" + statusToken, messages, evidence);
+				statusToken == null ? null : publicUrl + "/status/" + statusToken, messages, evidence,
+				clocks.caseClocks(List.of(c.id())).getOrDefault(c.id(), List.of()).stream().map(ClockResource::of).toList(),
+				clocks.caseBreaches(c.id(), c.conversationId(), c.createdAt()).stream().map(BreachResource::of).toList());
 	}
 
 	List<CaseSummary> summaries(List<CaseView> views) {

@@ -33,5 +33,8 @@ record CaseResource(
 				example = "https://desk.example/status/Xk3…", nullable = true)
 		@JsonInclude(JsonInclude.Include.NON_NULL) String statusUrl,
 		@Schema(description = "Public messages, oldest first.") List<MessageResource> messages,
-		@Schema(description = "Evidence files, oldest first.") List<EvidenceResource> evidence) {
+		@Schema(description = "Evidence files, oldest first.") List<EvidenceResource> evidence,
+		@Schema(description = "The case's SLA clocks: those still counting first (soonest due first), then the "
+				+ "paused, then those that stopped.") List<ClockResource> clocks,
+		@Schema(description = "Missed SLA targets, oldest first.") List<BreachResource> breaches) {
 }

@@ -155,6 +155,14 @@ public class CaseManagement {
 		return store.queue(filter, request);
 	}
 
+	/**
+	 * The queue in an order another module knows (e.g. by SLA time left): the matching cases among {@code leading}
+	 * first in that order, then the other matching cases newest first.
+	 */
+	public Page<CaseView> queue(QueueFilter filter, Page.Request request, List<Long> leading) {
+		return store.queue(filter, request, leading);
+	}
+
 	/** The case's history; with {@code publicOnly} only what the complainant may see. */
 	public List<TimelineEntry> timeline(long caseId, boolean publicOnly) {
 		CaseView view = store.byId(caseId).orElseThrow(() -> new NotFound("case"));
@@ -262,6 +270,22 @@ public class CaseManagement {
 		store.updateColumn(caseId, "priority", priority.name());
 		store.record(caseId, actor, TimelineEntry.Kind.PRIORITY, current.priority().name(), priority.name(), null, null);
 		return store.byId(caseId).orElseThrow();
+	}
+
+	/**
+	 * Notes on the timeline that an SLA clock went past due ({@code stage} as the SLA names it). Internal: the
+	 * complainant's timeline never shows it.
+	 */
+	@Transactional
+	public void recordSlaBreach(long caseId, String stage, Instant dueAt) {
+		lock(caseId);
+		store.record(caseId, Actor.SYSTEM, TimelineEntry.Kind.SLA_BREACH, stage, dueAt == null ? null : dueAt.toString(),
+				null, null);
+	}
+
+	/** The cases of a conversation that are still open, oldest first. */
+	public List<CaseView> openCasesOf(long conversationId) {
+		return store.openByConversation(conversationId);
 	}
 
 	/** A reply to the complainant: shown on the status page (and, later, sent on the case's channel). */

@@ -10,7 +10,9 @@ public record TimelineEntry(long id, Instant occurredAt, Actor actor, Kind kind,
 		Message message, Evidence evidence) {
 
 	public enum Kind {
-		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE;
+		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE,
+		/** An SLA clock of the case (or its conversation) went past due: old value the stage, new value the due time. */
+		SLA_BREACH;
 
 		/** What the complainant sees on the status page. */
 		public boolean isPublic() {

@@ -65,6 +65,13 @@ class CaseController {
 		return PAGE;
 	}
 
+	/** The case's SLA clocks alone: refreshed when a live signal says they moved. */
+	@GetMapping("/clocks")
+	String clocks(@PathVariable String number, Locale locale, Model model) {
+		page.fill(model, find(number), locale);
+		return PAGE + " :: case-clocks(oob=false)";
+	}
+
 	@PostMapping("/reply")
 	String reply(@PathVariable String number, @RequestParam(required = false) String body,
 			@AuthenticationPrincipal AgentPrincipal me, Locale locale, Model model, HttpServletRequest request,

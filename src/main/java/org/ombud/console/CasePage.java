@@ -19,6 +19,8 @@ import org.ombud.contacts.Contacts;
 import org.ombud.conversations.Message;
 import org.ombud.conversations.MessageKind;
 import org.ombud.shared.Languages;
+import org.ombud.sla.ClockView;
+import org.ombud.sla.SlaClocks;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -36,13 +38,16 @@ class CasePage {
 
 	private final EvidencePolicy evidencePolicy;
 
+	private final SlaClocks clocks;
+
 	CasePage(CaseManagement cases, Contacts contacts, Names names, ConsoleFormat format,
-			EvidencePolicy evidencePolicy) {
+			EvidencePolicy evidencePolicy, SlaClocks clocks) {
 		this.cases = cases;
 		this.contacts = contacts;
 		this.names = names;
 		this.format = format;
 		this.evidencePolicy = evidencePolicy;
+		this.clocks = clocks;
 	}
 
 	/** The facts in the case header, in words. */
@@ -98,6 +103,13 @@ class CasePage {
 		model.addAttribute("agents", snapshot.activeAgents());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("evidencePolicy", evidencePolicy);
+		List<ClockView> caseClocks = new java.util.ArrayList<>(clocks.caseClocks(List.of(c.id())).getOrDefault(c.id(), List.of()));
+		ClockView firstReply = clocks.firstReplyClocks(List.of(c.conversationId())).get(c.conversationId());
+		if (firstReply != null && firstReply.counting()) {
+			caseClocks.add(0, firstReply);
+		}
+		model.addAttribute("clocks", caseClocks);
+		model.addAttribute("breaches", clocks.caseBreaches(c.id(), c.conversationId(), c.createdAt()));
 	}
 
 	private Row row(TimelineEntry e, Names.Snapshot snapshot, Locale locale) {
@@ -131,11 +143,25 @@ class CasePage {
 				from = e.oldValue() == null ? nobody : snapshot.agentByUsername(e.oldValue());
 				to = e.newValue() == null ? nobody : snapshot.agentByUsername(e.newValue());
 			}
+			case SLA_BREACH -> to = slaBreach(e.oldValue(), e.newValue(), locale);
 			default -> {
 			}
 		}
 		return new Row(e.id(), e.kind(), e.occurredAt(), who, showsMessage ? message.kind() : null,
 				showsMessage ? message.body() : null, from, to, e.evidence());
+	}
+
+	/** "Triage was due at 2026-03-14 09:26" from the stage's code and the due instant. */
+	private String slaBreach(String stage, String dueAt, Locale locale) {
+		String due;
+		try {
+			due = format.time(Instant.parse(dueAt));
+		}
+		catch (RuntimeException e) {
+			due = dueAt == null ? "" : dueAt;
+		}
+		String label = stage == null ? "" : format.message("sla.stage." + stage, locale);
+		return format.message("sla.timeline.breach", locale, label, due);
 	}
 
 	private String priority(String code, Locale locale) {

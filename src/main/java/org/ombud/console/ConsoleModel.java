@@ -6,6 +6,7 @@ import org.ombud.identity.Agent;
 import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.shared.Languages;
+import org.ombud.sla.Notifications;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,8 +17,17 @@ class ConsoleModel {
 
 	private final AgentDirectory directory;
 
-	ConsoleModel(AgentDirectory directory) {
+	private final Notifications notifications;
+
+	ConsoleModel(AgentDirectory directory, Notifications notifications) {
 		this.directory = directory;
+		this.notifications = notifications;
+	}
+
+	/** The top bar's count of unread notifications. */
+	@ModelAttribute("unreadNotifications")
+	long unreadNotifications(@AuthenticationPrincipal AgentPrincipal principal) {
+		return principal == null ? 0 : notifications.unread(principal.agentId());
 	}
 
 	@ModelAttribute("me")

@@ -10,6 +10,11 @@ import org.ombud.cases.CaseManagement;
 import org.ombud.cases.CaseStatus;
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Priority;
+import org.ombud.cases.QueueFilter;
+import org.ombud.sla.ClockView;
+import org.ombud.sla.SlaClocks;
+import java.util.List;
+import java.util.Map;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.shared.Languages;
 import org.ombud.shared.Page;
@@ -26,30 +31,40 @@ class QueueController {
 
 	static final String RESULTS = "console/queue :: results";
 
+	/** How many cases with a running clock the sort by time left orders; beyond, cases sort as without one. */
+	static final int MAX_ORDERED = 10_000;
+
 	private final CaseManagement cases;
 
 	private final Names names;
 
-	QueueController(CaseManagement cases, Names names) {
+	private final SlaClocks clocks;
+
+	QueueController(CaseManagement cases, Names names, SlaClocks clocks) {
 		this.cases = cases;
 		this.names = names;
+		this.clocks = clocks;
 	}
 
-	/** One row of the queue, with every name already resolved. */
+	/** One row of the queue, with every name already resolved; {@code clock} the soonest running one, or null. */
 	record Row(String number, String subject, CaseStatus status, Priority priority, String category, String team,
-			String assignee, String channel, Instant createdAt) {
+			String assignee, String channel, Instant createdAt, ClockView clock) {
 	}
 
 	@GetMapping("/console/cases")
 	String queue(@AuthenticationPrincipal AgentPrincipal me, QueueForm form, Locale locale, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
-		Page<CaseView> found = cases.queue(form.filter(me.agentId()),
-				new Page.Request(form.pageNumber() - 1, QueueForm.PAGE_SIZE));
+		QueueFilter filter = form.filter(me.agentId());
+		Page.Request wanted = new Page.Request(form.pageNumber() - 1, QueueForm.PAGE_SIZE);
+		Page<CaseView> found = form.byTimeLeft()
+				? cases.queue(filter, wanted, clocks.caseIdsByTimeLeft(filter.teamId(), MAX_ORDERED))
+				: cases.queue(filter, wanted);
+		Map<Long, List<ClockView>> running = clocks.caseClocks(found.items().stream().map(CaseView::id).toList());
 		model.addAttribute("form", form);
 		model.addAttribute("rows", found.map(c -> new Row(c.number(), c.subject(), c.status(), c.priority(),
 				snapshot.category(c.categoryId()), snapshot.team(c.teamId()), snapshot.agent(c.assigneeId()),
-				c.channel(), c.createdAt())));
+				c.channel(), c.createdAt(), soonest(running.get(c.id())))));
 		model.addAttribute("teams", snapshot.teams);
 		model.addAttribute("agents", snapshot.activeAgents());
 		model.addAttribute("categories", snapshot.categories);
@@ -62,5 +77,13 @@ class QueueController {
 			return RESULTS;
 		}
 		return PAGE;
+	}
+
+	/** The clock a row shows: the first that still counts (running or paused), none once all are done. */
+	static ClockView soonest(List<ClockView> clocks) {
+		if (clocks == null) {
+			return null;
+		}
+		return clocks.stream().filter(ClockView::counting).findFirst().orElse(null);
 	}
 }

@@ -10,9 +10,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The queue's filters as typed in the URL. Every value is text and anything unreadable counts as "not
  * filtered", so a hand-edited URL never fails. {@code status} empty means the open cases, {@code all} means
- * every status; {@code assignee} is empty (anyone), {@code me}, {@code none} or an agent id.
+ * every status; {@code assignee} is empty (anyone), {@code me}, {@code none} or an agent id; {@code sort} empty
+ * (newest first) or {@code due} (by SLA time left).
  */
-record QueueForm(String team, String status, String category, String assignee, String q, String page) {
+record QueueForm(String team, String status, String category, String assignee, String q, String sort, String page) {
+
+	/** {@code sort=due}: the case whose clock runs out soonest first; otherwise newest first. */
+	static final String BY_TIME_LEFT = "due";
 
 	static final int PAGE_SIZE = 50;
 
@@ -27,7 +31,12 @@ record QueueForm(String team, String status, String category, String assignee, S
 		if (q.length() > MAX_TEXT) {
 			q = q.substring(0, MAX_TEXT);
 		}
+		sort = BY_TIME_LEFT.equals(sort) ? BY_TIME_LEFT : "";
 		page = blankToEmpty(page);
+	}
+
+	boolean byTimeLeft() {
+		return BY_TIME_LEFT.equals(sort);
 	}
 
 	QueueFilter filter(long me) {
@@ -53,7 +62,7 @@ record QueueForm(String team, String status, String category, String assignee, S
 	/** This queue's URL at another page. */
 	public String url(int pageNumber) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/console/cases");
-		Map.of("team", team, "status", status, "category", category, "assignee", assignee, "q", q)
+		Map.of("team", team, "status", status, "category", category, "assignee", assignee, "q", q, "sort", sort)
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())

@@ -35,6 +35,7 @@ class TeamsAdminController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("teams", directory.teams());
+		model.addAttribute("agents", directory.agents().stream().filter(a -> a.active()).toList());
 		model.addAttribute("errorRow", -1L);
 		return PAGE;
 	}
@@ -53,11 +54,25 @@ class TeamsAdminController {
 		}
 	}
 
+	/** Renames a team and, when the form names one ({@code lead}: an agent id, or empty for nobody), sets its lead. */
 	@PostMapping("/{id}")
-	String rename(@PathVariable long id, @RequestParam(required = false) String name, Locale locale, Model model,
-			HttpServletResponse response) {
+	String rename(@PathVariable long id, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String lead, Locale locale, Model model, HttpServletResponse response) {
 		directory.team(id).orElseThrow(() -> new NotFound("team"));
 		try {
+			Long leadId = null;
+			if (lead != null && !lead.isBlank()) {
+				leadId = CaseController.id(lead.strip());
+				if (leadId == null) {
+					throw Rejected.of("lead", "error.agent.unknown");
+				}
+			}
+			if (name == null || name.isBlank() || name.length() > 200) {
+				throw Rejected.of("name", "error.length", 1, 200);
+			}
+			if (lead != null) {
+				directory.changeTeamLead(id, leadId);
+			}
 			directory.renameTeam(id, name);
 			return "redirect:/console/admin/teams";
 		}
@@ -69,6 +84,7 @@ class TeamsAdminController {
 	/** The list again with the refusal shown by the row it concerns (0: the new team's form). */
 	private String refused(Rejected rejected, long row, Locale locale, Model model, HttpServletResponse response) {
 		model.addAttribute("teams", directory.teams());
+		model.addAttribute("agents", directory.agents().stream().filter(a -> a.active()).toList());
 		model.addAttribute("errorRow", row);
 		model.addAttribute("errors", format.errors(rejected, locale));
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

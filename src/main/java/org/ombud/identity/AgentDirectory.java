@@ -154,6 +154,17 @@ public class AgentDirectory {
 		return store.team(id).orElseThrow();
 	}
 
+	/** Makes an active agent the team's lead (told of the team's SLA breaches), or nobody with {@code null}. */
+	@Transactional
+	public Team changeTeamLead(long id, Long agentId) {
+		store.team(id).orElseThrow(() -> new org.ombud.shared.NotFound("team"));
+		if (agentId != null && store.agent(agentId).filter(Agent::active).isEmpty()) {
+			throw Rejected.of("lead", "error.agent.unknown");
+		}
+		store.changeTeamLead(id, agentId);
+		return store.team(id).orElseThrow();
+	}
+
 	private void checkTeams(Set<Long> teamIds, List<Rejection> problems) {
 		if (teamIds != null && teamIds.stream().anyMatch(t -> store.team(t).isEmpty())) {
 			problems.add(Rejection.of("teamIds", "error.team.unknown"));

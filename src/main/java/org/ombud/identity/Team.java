@@ -1,4 +1,9 @@
 package org.ombud.identity;
 
-public record Team(long id, String key, String name) {
+/** A team cases are routed to; {@code leadAgentId} is who is told when the team misses an SLA (null: nobody). */
+public record Team(long id, String key, String name, Long leadAgentId) {
+
+	public Team(long id, String key, String name) {
+		this(id, key, name, null);
+	}
 }

@@ -15,6 +15,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabase implements EnvironmentPostProcessor {
 
+	/** Set on a context's properties to open the database another context already uses. */
+	public static final String SHARED_URL = "ombud.test.shared-database-url";
+
 	public static boolean postgres() {
 		return "postgresql".equals(System.getProperty("ombud.test.db"));
 	}
@@ -27,7 +30,14 @@ public class TestDatabase implements EnvironmentPostProcessor {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> props = new HashMap<>();
-		if (postgres()) {
+		String shared = environment.getProperty(SHARED_URL);
+		if (shared != null) {
+			// a second application on the database of a first (a restart, a second node)
+			props.put("spring.datasource.url", shared);
+			props.put("spring.datasource.username", postgres() ? System.getenv().getOrDefault("OMBUD_TEST_PG_USER", "postgres") : "sa");
+			props.put("spring.datasource.password", postgres() ? System.getenv().getOrDefault("OMBUD_TEST_PG_PASSWORD", "") : "");
+		}
+		else if (postgres()) {
 			props.put("spring.datasource.url", pgUrl());
 			props.put("spring.datasource.username", System.getenv().getOrDefault("OMBUD_TEST_PG_USER", "postgres"));
 			props.put("spring.datasource.password", System.getenv().getOrDefault("OMBUD_TEST_PG_PASSWORD", ""));

@@ -90,7 +90,83 @@ public class CaseStore {
 		return jdbc.sql("select " + COLUMNS + " from cases where " + where).param(param).query(CaseStore::view).optional();
 	}
 
+	public List<CaseView> openByConversation(long conversationId) {
+		return jdbc.sql("select " + COLUMNS + " from cases where conversation_id = ? and status not in ('RESOLVED', 'CLOSED') order by id")
+			.param(conversationId)
+			.query(CaseStore::view)
+			.list();
+	}
+
 	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {
+		Where where = where(filter);
+		long total = jdbc.sql("select count(*) from cases" + where.sql()).params(where.params()).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(where.params());
+		pageParams.add(request.size());
+		pageParams.add(request.offset());
+		List<CaseView> items = jdbc.sql("select " + COLUMNS + " from cases" + where.sql() + " order by id desc limit ? offset ?")
+			.params(pageParams)
+			.query(CaseStore::view)
+			.list();
+		return new Page<>(items, request.page(), request.size(), total);
+	}
+
+	private static final int CHUNK = 500;
+
+	/**
+	 * The queue with the matching cases of {@code leading} first, in that order, then the other matching cases
+	 * newest first. The leading ids are checked against the filter a chunk at a time, only as far as the page needs.
+	 */
+	public Page<CaseView> queue(QueueFilter filter, Page.Request request, List<Long> leading) {
+		Where where = where(filter);
+		long total = jdbc.sql("select count(*) from cases" + where.sql()).params(where.params()).query(Long.class).single();
+		long wanted = request.offset() + request.size();
+		List<Long> matched = new ArrayList<>();
+		int checked = 0;
+		while (checked < leading.size() && matched.size() < wanted) {
+			List<Long> chunk = leading.subList(checked, Math.min(leading.size(), checked + CHUNK));
+			List<Object> params = new ArrayList<>(where.params());
+			params.addAll(chunk);
+			java.util.Set<Long> hits = new java.util.HashSet<>(jdbc.sql("select id from cases" + where.sql() + " and id in ("
+					+ String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+				.params(params)
+				.query(Long.class)
+				.list());
+			chunk.stream().filter(hits::contains).forEach(matched::add);
+			checked += chunk.size();
+		}
+		List<CaseView> items = new ArrayList<>();
+		if (matched.size() > request.offset()) {
+			List<Long> ids = matched.subList((int) request.offset(), (int) Math.min(matched.size(), wanted));
+			java.util.Map<Long, CaseView> byId = new java.util.HashMap<>();
+			jdbc.sql("select " + COLUMNS + " from cases where id in ("
+					+ String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+				.params(new ArrayList<Object>(ids))
+				.query(CaseStore::view)
+				.list()
+				.forEach(c -> byId.put(c.id(), c));
+			ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(items::add);
+		}
+		if (items.size() < request.size() && checked >= leading.size()) {
+			// past the leading cases: the rest, newest first, skipping what came before
+			long restOffset = Math.max(0, request.offset() - matched.size());
+			StringBuilder sql = new StringBuilder("select " + COLUMNS + " from cases" + where.sql());
+			List<Object> params = new ArrayList<>(where.params());
+			if (!leading.isEmpty()) {
+				sql.append(" and id not in (").append(String.join(", ", java.util.Collections.nCopies(leading.size(), "?"))).append(")");
+				params.addAll(leading);
+			}
+			sql.append(" order by id desc limit ? offset ?");
+			params.add(request.size() - items.size());
+			params.add(restOffset);
+			items.addAll(jdbc.sql(sql.toString()).params(params).query(CaseStore::view).list());
+		}
+		return new Page<>(items, request.page(), request.size(), total);
+	}
+
+	private record Where(String sql, List<Object> params) {
+	}
+
+	private static Where where(QueueFilter filter) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		if (filter.teamId() != null) {
@@ -129,15 +205,7 @@ public class CaseStore {
 			params.add(like);
 			params.add(like);
 		}
-		long total = jdbc.sql("select count(*) from cases" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(request.size());
-		pageParams.add(request.offset());
-		List<CaseView> items = jdbc.sql("select " + COLUMNS + " from cases" + where + " order by id desc limit ? offset ?")
-			.params(pageParams)
-			.query(CaseStore::view)
-			.list();
-		return new Page<>(items, request.page(), request.size(), total);
+		return new Where(where.toString(), params);
 	}
 
 	public void updateStatus(long id, CaseStatus status) {

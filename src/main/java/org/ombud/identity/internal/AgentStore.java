@@ -107,7 +107,7 @@ public class AgentStore {
 	private final ShortLivedCache<List<Team>> teams = new ShortLivedCache<>(Duration.ofSeconds(5));
 
 	public List<Team> teams() {
-		return teams.get(() -> jdbc.sql("select id, team_key, name from teams order by name, id")
+		return teams.get(() -> jdbc.sql("select id, team_key, name, lead_agent_id from teams order by name, id")
 			.query(AgentStore::team)
 			.list());
 	}
@@ -138,6 +138,11 @@ public class AgentStore {
 		jdbc.sql("update teams set name = ? where id = ?").params(name, id).update();
 	}
 
+	public void changeTeamLead(long id, Long agentId) {
+		teamsChanged();
+		jdbc.sql("update teams set lead_agent_id = ? where id = ?").params(agentId, id).update();
+	}
+
 	private Set<Long> teamsOf(long agentId) {
 		return new HashSet<>(jdbc.sql("select team_id from team_members where agent_id = ?")
 			.param(agentId)
@@ -152,6 +157,7 @@ public class AgentStore {
 	}
 
 	private static Team team(ResultSet rs, int n) throws SQLException {
-		return new Team(rs.getLong("id"), rs.getString("team_key"), rs.getString("name"));
+		return new Team(rs.getLong("id"), rs.getString("team_key"), rs.getString("name"),
+				rs.getObject("lead_agent_id", Long.class));
 	}
 }
