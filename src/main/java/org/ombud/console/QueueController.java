@@ -26,6 +26,9 @@ class QueueController {
 
 	static final String RESULTS = "console/queue :: results";
 
+	/** The id of the results region in the page. */
+	static final String RESULTS_ID = "queue-results";
+
 	private final CaseManagement cases;
 
 	private final Names names;
@@ -57,8 +60,11 @@ class QueueController {
 		// the same URL answers with a fragment or a page, so caches must keep them apart
 		response.addHeader("Vary", "HX-Request");
 		if (Htmx.wantsFragment(request)) {
-			// the address bar gets the tidy URL, not every empty field of the filter form
-			response.setHeader("HX-Push-Url", form.url(form.pageNumber()));
+			// the address bar gets the tidy URL, not every empty field of the filter form; a live refresh of the
+			// results (triggered by the results themselves) changes no address and adds no history entry
+			if (!RESULTS_ID.equals(request.getHeader("HX-Trigger"))) {
+				response.setHeader("HX-Push-Url", form.url(form.pageNumber()));
+			}
 			return RESULTS;
 		}
 		return PAGE;

@@ -1,8 +1,9 @@
 /**
  * The agents' console: the case queue, the case page with its timeline and actions, the hotline form and the
  * admin pages (teams, agents, categories, API tokens). Server-rendered with Thymeleaf; htmx swaps only the
- * parts that change, and every action also works as a plain form without JavaScript.
+ * parts that change, and every action also works as a plain form without JavaScript. Open consoles hear what
+ * changed through {@code /console/live} (server-sent events) and refresh the part it touches.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "identity", "contacts", "conversations", "cases", "intake" })
+		allowedDependencies = { "shared", "identity", "contacts", "conversations", "cases", "intake", "live" })
 package org.ombud.console;

@@ -1,5 +1,7 @@
 package org.ombud.identity.internal;
 
+import jakarta.servlet.DispatcherType;
+
 import org.ombud.identity.ApiTokens;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login,
@@ -51,11 +55,17 @@ class SecurityConfiguration {
 	SecurityFilterChain console(HttpSecurity http) throws Exception {
 		return http.securityMatcher("/console/**", "/login", "/logout")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/login").permitAll()
+				// the async dispatch resumes a request that was authorised when it began (the live event stream)
+				.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
 				.requestMatchers("/console/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+			// the live event stream refuses with 401, not the login page: a browser's EventSource stops on it
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+					PathPatternRequestMatcher.withDefaults().matcher("/console/live")))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
