@@ -34,7 +34,8 @@ class LiveRelay {
 	@EventListener
 	void on(CaseEvents event) {
 		switch (event) {
-			case CaseEvents.CaseOpened opened -> bus.publish(LiveSignal.caseChanged(opened.caseId(), opened.teamId()));
+			// the conversation began before the case, with no team yet: now it has one
+			case CaseEvents.CaseOpened opened -> caseChanged(opened.caseId(), true);
 			case CaseEvents.CaseAssigned assigned ->
 				bus.publish(LiveSignal.caseChanged(assigned.caseId(), assigned.teamId()));
 			case CaseEvents.CaseStatusChanged changed -> caseChanged(changed.caseId(), false);

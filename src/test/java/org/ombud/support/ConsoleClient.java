@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -134,9 +132,9 @@ public final class ConsoleClient implements AutoCloseable {
 
 		private final HttpResponse<Stream<String>> response;
 
-		private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-
 		private final java.util.List<Event> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		private final java.util.Set<Integer> claimed = new java.util.HashSet<>();
 
 		private final CountDownLatch ended = new CountDownLatch(1);
 
@@ -160,9 +158,10 @@ public final class ConsoleClient implements AutoCloseable {
 				for (String line : (Iterable<String>) lines::iterator) {
 					if (line.isEmpty()) {
 						if (!data.isEmpty()) {
-							Event event = new Event(name, data.toString());
-							all.add(event);
-							events.add(event);
+							synchronized (claimed) {
+								all.add(new Event(name, data.toString()));
+								claimed.notifyAll();
+							}
 						}
 						name = "message";
 						data.setLength(0);
@@ -186,24 +185,32 @@ public final class ConsoleClient implements AutoCloseable {
 			}
 		}
 
-		/** The first not yet awaited event that matches, or fails after {@code within}. */
+		/**
+		 * The first event, in the order received, that matches and no earlier {@code await} returned; fails
+		 * if none has come within {@code within}.
+		 */
 		public Event await(Predicate<Event> wanted, Duration within) {
 			long deadline = System.nanoTime() + within.toNanos();
-			try {
+			synchronized (claimed) {
 				while (true) {
-					long left = deadline - System.nanoTime();
-					Event next = events.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
-					if (next == null) {
-						throw new AssertionError("no such event within " + within.toMillis() + " ms");
+					for (int i = 0; i < all.size(); i++) {
+						if (!claimed.contains(i) && wanted.test(all.get(i))) {
+							claimed.add(i);
+							return all.get(i);
+						}
 					}
-					if (wanted.test(next)) {
-						return next;
+					long left = deadline - System.nanoTime();
+					if (left <= 0) {
+						throw new AssertionError("no such event within " + within.toMillis() + " ms; received " + all);
+					}
+					try {
+						claimed.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+						throw new IllegalStateException(e);
 					}
 				}
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
 			}
 		}
 
