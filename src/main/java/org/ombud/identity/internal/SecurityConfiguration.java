@@ -14,6 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -64,8 +66,11 @@ class SecurityConfiguration {
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
 			// the live event stream refuses with 401, not the login page: a browser's EventSource stops on it
-			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-					PathPatternRequestMatcher.withDefaults().matcher("/console/live")))
+			.exceptionHandling(e -> e.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+				.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						PathPatternRequestMatcher.withDefaults().matcher("/console/live"))
+				.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+				.build()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
