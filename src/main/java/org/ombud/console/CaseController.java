@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,8 @@ import org.ombud.cases.EvidenceContent;
 import org.ombud.cases.EvidenceFile;
 import org.ombud.cases.Priority;
 import org.ombud.identity.AgentPrincipal;
+import org.ombud.live.LiveBus;
+import org.ombud.live.LiveSignal;
 import org.ombud.shared.Actor;
 import org.ombud.shared.NotFound;
 import org.ombud.shared.Rejected;
@@ -47,16 +50,24 @@ class CaseController {
 
 	static final String UPDATE = "console/case-update";
 
+	static final String REFRESH = "console/case-refresh";
+
+	/** Actions the case module announces with no event of its own; the other consoles still hear of them. */
+	private static final Set<String> UNANNOUNCED = Set.of("note", "priority", "category", "evidence");
+
 	private final CaseManagement cases;
 
 	private final CasePage page;
 
 	private final ConsoleFormat format;
 
-	CaseController(CaseManagement cases, CasePage page, ConsoleFormat format) {
+	private final LiveBus live;
+
+	CaseController(CaseManagement cases, CasePage page, ConsoleFormat format, LiveBus live) {
 		this.cases = cases;
 		this.page = page;
 		this.format = format;
+		this.live = live;
 	}
 
 	@GetMapping
@@ -70,6 +81,13 @@ class CaseController {
 	String clocks(@PathVariable String number, Locale locale, Model model) {
 		page.fill(model, find(number), locale);
 		return PAGE + " :: case-clocks(oob=false)";
+	}
+
+	/** The header and timeline as they are now, swapped out of band: what an open page fetches on a live signal. */
+	@GetMapping("/refresh")
+	String refresh(@PathVariable String number, Locale locale, Model model) {
+		page.fill(model, find(number), locale);
+		return REFRESH;
 	}
 
 	@PostMapping("/reply")
@@ -189,6 +207,9 @@ class CaseController {
 			model.addAttribute("errors", format.errors(rejected, locale));
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return fragment ? PAGE + " :: action-" + action : PAGE;
+		}
+		if (UNANNOUNCED.contains(action)) {
+			live.publish(LiveSignal.caseChanged(c.id(), c.teamId()));
 		}
 		if (!fragment) {
 			return "redirect:/console/cases/" + c.number();

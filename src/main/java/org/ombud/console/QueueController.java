@@ -33,6 +33,8 @@ class QueueController {
 
 	/** How many cases with a running clock the sort by time left orders; beyond, cases sort as without one. */
 	static final int MAX_ORDERED = 10_000;
+	/** The id of the results region in the page. */
+	static final String RESULTS_ID = "queue-results";
 
 	private final CaseManagement cases;
 
@@ -72,8 +74,11 @@ class QueueController {
 		// the same URL answers with a fragment or a page, so caches must keep them apart
 		response.addHeader("Vary", "HX-Request");
 		if (Htmx.wantsFragment(request)) {
-			// the address bar gets the tidy URL, not every empty field of the filter form
-			response.setHeader("HX-Push-Url", form.url(form.pageNumber()));
+			// the address bar gets the tidy URL, not every empty field of the filter form; a live refresh of the
+			// results (triggered by the results themselves) changes no address and adds no history entry
+			if (!RESULTS_ID.equals(request.getHeader("HX-Trigger"))) {
+				response.setHeader("HX-Push-Url", form.url(form.pageNumber()));
+			}
 			return RESULTS;
 		}
 		return PAGE;

@@ -1,9 +1,10 @@
 /**
- * The agents' console: the case queue, the case page with its timeline and actions, the hotline form and the
- * admin pages (teams, agents, categories, API tokens, SLA policies and calendars), the SLA clocks on rows and cases, and
- * the agent's notifications. Server-rendered with Thymeleaf; htmx swaps only the
- * parts that change, and every action also works as a plain form without JavaScript.
+ * The agents' console: the case queue, the case page with its timeline and actions, the hotline form, the
+ * admin pages (teams, agents, categories, API tokens, SLA policies and calendars, the audit log), the SLA
+ * clocks on rows and cases, and the agent's notifications. Server-rendered with Thymeleaf; htmx swaps only the
+ * parts that change, and every action also works as a plain form without JavaScript. Open consoles hear what
+ * changed through {@code /console/live} (server-sent events) and refresh the part it touches.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "identity", "contacts", "conversations", "cases", "intake", "audit", "sla" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "identity", "contacts",
+		"conversations", "cases", "intake", "audit", "sla", "live" })
 package org.ombud.console;

@@ -1,5 +1,7 @@
 package org.ombud.identity.internal;
 
+import jakarta.servlet.DispatcherType;
+
 import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiTokens;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -9,18 +11,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login,
@@ -93,11 +99,20 @@ class SecurityConfiguration {
 		return http.securityMatcher("/console/**", "/login", "/logout")
 			.addFilterBefore(new LoginThrottleFilter(guard), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/login").permitAll()
+				// the async dispatch resumes a request that was authorised when it began (the live event stream)
+				.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
 				.requestMatchers("/console/admin/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+			// the live event stream refuses with 401, not the login page: a browser's EventSource stops on it
+			.exceptionHandling(e -> e.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+				.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						PathPatternRequestMatcher.withDefaults().matcher("/console/live"))
+				.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+				.build()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.headers(headers -> strict(headers).referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.build();
