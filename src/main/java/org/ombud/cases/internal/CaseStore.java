@@ -86,11 +86,45 @@ public class CaseStore {
 		return one("status_token_hash = ?", hash);
 	}
 
+	/** The conversation's cases, newest first. */
+	public List<CaseView> byConversation(long conversationId) {
+		return jdbc.sql("select " + COLUMNS + " from cases where conversation_id = ? order by id desc")
+			.param(conversationId)
+			.query(CaseStore::view)
+			.list();
+	}
+
+	/** The conversation's open cases, newest first. */
+	public List<CaseView> openByConversation(long conversationId) {
+		return jdbc.sql("select " + COLUMNS
+				+ " from cases where conversation_id = ? and status not in ('RESOLVED', 'CLOSED') order by id desc")
+			.param(conversationId)
+			.query(CaseStore::view)
+			.list();
+	}
+
 	private Optional<CaseView> one(String where, Object param) {
 		return jdbc.sql("select " + COLUMNS + " from cases where " + where).param(param).query(CaseStore::view).optional();
 	}
 
+	/** A statement and its parameters. */
+	public record Query(String sql, List<Object> params) {
+	}
+
+	/**
+	 * One page of the queue and the number of cases in it. One team's open cases, newest first, read the
+	 * partial index {@code cases_open_queue} in order: no sort.
+	 */
 	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {
+		Query count = queueQuery(filter, null);
+		long total = jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+		Query page = queueQuery(filter, request);
+		List<CaseView> items = jdbc.sql(page.sql()).params(page.params()).query(CaseStore::view).list();
+		return new Page<>(items, request.page(), request.size(), total);
+	}
+
+	/** The queue's statement: the page when {@code request} is given, else the count. */
+	public static Query queueQuery(QueueFilter filter, Page.Request request) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		if (filter.teamId() != null) {
@@ -102,6 +136,7 @@ public class CaseStore {
 			params.add(filter.status().name());
 		}
 		else if (filter.openOnly()) {
+			// the same words as the partial index's condition, so the planner knows the index holds every row
 			where.append(" and status not in ('RESOLVED', 'CLOSED')");
 		}
 		if (filter.categoryId() != null) {
@@ -129,15 +164,12 @@ public class CaseStore {
 			params.add(like);
 			params.add(like);
 		}
-		long total = jdbc.sql("select count(*) from cases" + where).params(params).query(Long.class).single();
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(request.size());
-		pageParams.add(request.offset());
-		List<CaseView> items = jdbc.sql("select " + COLUMNS + " from cases" + where + " order by id desc limit ? offset ?")
-			.params(pageParams)
-			.query(CaseStore::view)
-			.list();
-		return new Page<>(items, request.page(), request.size(), total);
+		if (request == null) {
+			return new Query("select count(*) from cases" + where, params);
+		}
+		params.add(request.size());
+		params.add(request.offset());
+		return new Query("select " + COLUMNS + " from cases" + where + " order by id desc limit ? offset ?", params);
 	}
 
 	public void updateStatus(long id, CaseStatus status) {
