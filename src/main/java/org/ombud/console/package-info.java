@@ -4,5 +4,5 @@
  * parts that change, and every action also works as a plain form without JavaScript.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "identity", "contacts", "conversations", "cases", "intake" })
+		allowedDependencies = { "shared", "identity", "contacts", "conversations", "cases", "intake", "sla" })
 package org.ombud.console;
