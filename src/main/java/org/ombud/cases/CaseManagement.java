@@ -114,6 +114,8 @@ public class CaseManagement {
 		long id = inserted.id();
 		String number = inserted.number();
 		store.recordOpening(id, command.actor(), number, command.firstMessageId());
+		// the newest open case leads its conversation in the chat list
+		conversations.followOpenCase(command.conversationId(), id, teamId, null);
 		List<Long> evidenceIds = storeEvidence(id, command.firstMessageId(), command.evidence(), command.actor());
 		events.publishEvent(new CaseOpened(id, number, command.channel(), teamId, priority.name()));
 		CaseView view = new CaseView(id, number, CaseStatus.NEW, priority, command.channel(), category.get().id(),
@@ -149,6 +151,11 @@ public class CaseManagement {
 	/** What the complainant and we wrote on the case, oldest first; never notes. */
 	public List<Message> publicMessages(CaseView view) {
 		return conversations.messages(view.conversationId()).stream().filter(m -> m.kind().isPublic()).toList();
+	}
+
+	/** The cases of a conversation, newest first. */
+	public List<CaseView> ofConversation(long conversationId) {
+		return store.byConversation(conversationId);
 	}
 
 	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {
@@ -233,6 +240,7 @@ public class CaseManagement {
 		store.updateColumn(caseId, "team_id", teamId);
 		store.record(caseId, actor, TimelineEntry.Kind.TEAM, old, team.key(), null, null);
 		events.publishEvent(new CaseAssigned(caseId, teamId, current.assigneeId()));
+		followedByConversation(current.conversationId());
 		return store.byId(caseId).orElseThrow();
 	}
 
@@ -255,6 +263,7 @@ public class CaseManagement {
 		store.record(caseId, actor, TimelineEntry.Kind.ASSIGNEE, old, agent == null ? null : agent.username(), null,
 				null);
 		events.publishEvent(new CaseAssigned(caseId, current.teamId(), agentId));
+		followedByConversation(current.conversationId());
 		return store.byId(caseId).orElseThrow();
 	}
 
@@ -378,6 +387,18 @@ public class CaseManagement {
 		store.updateStatus(current.id(), to);
 		store.record(current.id(), actor, TimelineEntry.Kind.STATUS, current.status().name(), to.name(), null, null);
 		events.publishEvent(new CaseStatusChanged(current.id(), current.status().name(), to.name()));
+		if (current.status().isOpen() != to.isOpen()) {
+			followedByConversation(current.conversationId());
+		}
+	}
+
+	/** The conversation takes the team and assignee of its newest open case, or leaves the list without one. */
+	private void followedByConversation(long conversationId) {
+		store.openByConversation(conversationId)
+			.stream()
+			.findFirst()
+			.ifPresentOrElse(c -> conversations.followOpenCase(conversationId, c.id(), c.teamId(), c.assigneeId()),
+					() -> conversations.noOpenCase(conversationId));
 	}
 
 	private CaseView lock(long caseId) {

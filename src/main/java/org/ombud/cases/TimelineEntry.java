@@ -10,7 +10,7 @@ public record TimelineEntry(long id, Instant occurredAt, Actor actor, Kind kind,
 		Message message, Evidence evidence) {
 
 	public enum Kind {
-		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE,
+		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE, ALARM_RAISED, ALARM_CLEARED,
 		/** An SLA clock of the case (or its conversation) went past due: old value the stage, new value the due time. */
 		SLA_BREACH;
 

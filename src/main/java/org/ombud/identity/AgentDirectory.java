@@ -113,6 +113,13 @@ public class AgentDirectory {
 		store.updateLocale(id, locale);
 	}
 
+	/** On duty, the agent gets alarms (at the top of the chat list and as browser notifications). */
+	@Transactional
+	public void changeDuty(long id, boolean onDuty) {
+		store.agent(id).orElseThrow(() -> new org.ombud.shared.NotFound("agent"));
+		store.updateOnDuty(id, onDuty);
+	}
+
 	public List<Team> teams() {
 		return store.teams();
 	}

@@ -86,6 +86,23 @@ public class CaseStore {
 		return one("status_token_hash = ?", hash);
 	}
 
+	/** The conversation's cases, newest first. */
+	public List<CaseView> byConversation(long conversationId) {
+		return jdbc.sql("select " + COLUMNS + " from cases where conversation_id = ? order by id desc")
+			.param(conversationId)
+			.query(CaseStore::view)
+			.list();
+	}
+
+	/** The conversation's open cases, newest first. */
+	public List<CaseView> openByConversation(long conversationId) {
+		return jdbc.sql("select " + COLUMNS
+				+ " from cases where conversation_id = ? and status not in ('RESOLVED', 'CLOSED') order by id desc")
+			.param(conversationId)
+			.query(CaseStore::view)
+			.list();
+	}
+
 	private Optional<CaseView> one(String where, Object param) {
 		return jdbc.sql("select " + COLUMNS + " from cases where " + where).param(param).query(CaseStore::view).optional();
 	}
@@ -163,6 +180,25 @@ public class CaseStore {
 		return new Page<>(items, request.page(), request.size(), total);
 	}
 
+	/** A statement and its parameters. */
+	public record Query(String sql, List<Object> params) {
+	}
+
+	/**
+	 * The queue's statement: the page when {@code request} is given, else the count. One team's open cases,
+	 * newest first, read the partial index {@code cases_open_queue} in order: no sort.
+	 */
+	public static Query queueQuery(QueueFilter filter, Page.Request request) {
+		Where where = where(filter);
+		List<Object> params = new ArrayList<>(where.params());
+		if (request == null) {
+			return new Query("select count(*) from cases" + where.sql(), params);
+		}
+		params.add(request.size());
+		params.add(request.offset());
+		return new Query("select " + COLUMNS + " from cases" + where.sql() + " order by id desc limit ? offset ?", params);
+	}
+
 	private record Where(String sql, List<Object> params) {
 	}
 
@@ -178,6 +214,7 @@ public class CaseStore {
 			params.add(filter.status().name());
 		}
 		else if (filter.openOnly()) {
+			// the same words as the partial index's condition, so the planner knows the index holds every row
 			where.append(" and status not in ('RESOLVED', 'CLOSED')");
 		}
 		if (filter.categoryId() != null) {

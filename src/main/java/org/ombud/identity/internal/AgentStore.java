@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AgentStore {
 
-	private static final String AGENT_COLUMNS = "id, username, display_name, email, role, locale, active";
+	private static final String AGENT_COLUMNS = "id, username, display_name, email, role, locale, active, on_duty";
 
 	private final JdbcClient jdbc;
 
@@ -92,6 +92,10 @@ public class AgentStore {
 		jdbc.sql("update agents set password_hash = ? where id = ?").params(passwordHash, id).update();
 	}
 
+	public void updateOnDuty(long id, boolean onDuty) {
+		jdbc.sql("update agents set on_duty = ? where id = ?").params(onDuty, id).update();
+	}
+
 	public void updateLocale(long id, String locale) {
 		jdbc.sql("update agents set locale = ? where id = ?").params(locale, id).update();
 	}
@@ -153,7 +157,7 @@ public class AgentStore {
 	private static Agent agent(ResultSet rs, Set<Long> teams) throws SQLException {
 		return new Agent(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), Role.valueOf(rs.getString("role")), rs.getString("locale"),
-				rs.getBoolean("active"), teams);
+				rs.getBoolean("active"), teams, rs.getBoolean("on_duty"));
 	}
 
 	private static Team team(ResultSet rs, int n) throws SQLException {

@@ -1,0 +1,108 @@
+package org.ombud.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ombud.conversations.ChatFilter;
+import org.ombud.identity.Agent;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The chat list's filters as typed in the URL; anything unreadable counts as "not filtered". {@code team} is
+ * empty (my teams and the chats without a team), {@code all} (every team: admins and supervisors), {@code none}
+ * (chats without a team) or a team id (one of the agent's teams, any team for admins and supervisors);
+ * {@code mine}, {@code starred}, {@code unread} are on when {@code 1}; {@code channel} is a channel key;
+ * {@code limit} shows more rows than the first hundred.
+ */
+record ChatsForm(String team, String mine, String starred, String unread, String channel, String limit) {
+
+	static final int PAGE = 100;
+
+	static final List<String> CHANNELS = List.of("telegram", "vk", "email", "webform", "api", "phone");
+
+	ChatsForm {
+		team = clean(team);
+		mine = "1".equals(mine) ? "1" : "";
+		starred = "1".equals(starred) ? "1" : "";
+		unread = "1".equals(unread) ? "1" : "";
+		channel = channel != null && CHANNELS.contains(channel) ? channel : "";
+		limit = clean(limit);
+	}
+
+	static ChatsForm empty() {
+		return new ChatsForm(null, null, null, null, null, null);
+	}
+
+	int rows() {
+		Long n = CaseController.id(limit);
+		return n == null || n <= PAGE ? PAGE : (int) Math.min(ChatFilter.MAX_LIMIT, n);
+	}
+
+	ChatFilter filter(Agent me) {
+		Long teamId = CaseController.id(team);
+		boolean all = me.seesAllTeams();
+		List<Long> teams = new ArrayList<>();
+		boolean unrouted = false;
+		boolean allTeams = false;
+		if ("none".equals(team)) {
+			unrouted = true;
+		}
+		else if ("all".equals(team) && all) {
+			allTeams = true;
+		}
+		else if (teamId != null && (all || me.teamIds().contains(teamId))) {
+			teams.add(teamId);
+		}
+		else if (me.teamIds().isEmpty() && all) {
+			// an admin in no team: the whole desk
+			allTeams = true;
+		}
+		else {
+			teams.addAll(me.teamIds().stream().sorted().toList());
+			unrouted = true;
+		}
+		return new ChatFilter(teams, unrouted, allTeams, mine.isEmpty() ? null : me.id(), !starred.isEmpty(),
+				!unread.isEmpty(), channel.isEmpty() ? null : channel, rows());
+	}
+
+	/** The filters as a query string ({@code team=3&unread=1}), empty when none is set. */
+	public String query() {
+		return query(rows() == PAGE ? "" : String.valueOf(rows()));
+	}
+
+	private String query(String limitValue) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("team", team);
+		values.put("mine", mine);
+		values.put("starred", starred);
+		values.put("unread", unread);
+		values.put("channel", channel);
+		values.put("limit", limitValue);
+		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+		values.forEach((k, v) -> {
+			if (!v.isEmpty()) {
+				uri.queryParam(k, v);
+			}
+		});
+		String q = uri.encode().build().getQuery();
+		return q == null ? "" : q;
+	}
+
+	/** This list at another path (the list itself or one chat), with its filters. */
+	public String url(String path) {
+		String q = query();
+		return q.isEmpty() ? path : path + "?" + q;
+	}
+
+	/** The same list with a hundred more rows. */
+	public String moreUrl(String path) {
+		String q = query(String.valueOf(Math.min(ChatFilter.MAX_LIMIT, rows() + PAGE)));
+		return path + "?" + q;
+	}
+
+	private static String clean(String s) {
+		return s == null || s.isBlank() || s.length() > 20 ? "" : s.strip();
+	}
+}
