@@ -292,7 +292,7 @@ public class CaseManagement {
 				null, null);
 	}
 
-	/** The cases of a conversation that are still open, oldest first. */
+	/** The cases of a conversation that are still open, newest first. */
 	public List<CaseView> openCasesOf(long conversationId) {
 		return store.openByConversation(conversationId);
 	}

@@ -54,6 +54,16 @@ class ChatsPageTests {
 			public Map<Long, List<ClockView>> caseClocks(Collection<Long> caseIds) {
 				return Map.of();
 			}
+
+			@Override
+			public List<Long> caseIdsByTimeLeft(Long teamId, int limit) {
+				return List.of();
+			}
+
+			@Override
+			public List<org.ombud.sla.BreachView> caseBreaches(long caseId, long conversationId, Instant openedAt) {
+				return List.of();
+			}
 		};
 		AgentDirectory directory = mock(AgentDirectory.class);
 		Categories categories = mock(Categories.class);

@@ -107,13 +107,6 @@ public class CaseStore {
 		return jdbc.sql("select " + COLUMNS + " from cases where " + where).param(param).query(CaseStore::view).optional();
 	}
 
-	public List<CaseView> openByConversation(long conversationId) {
-		return jdbc.sql("select " + COLUMNS + " from cases where conversation_id = ? and status not in ('RESOLVED', 'CLOSED') order by id")
-			.param(conversationId)
-			.query(CaseStore::view)
-			.list();
-	}
-
 	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {
 		Where where = where(filter);
 		long total = jdbc.sql("select count(*) from cases" + where.sql()).params(where.params()).query(Long.class).single();
