@@ -35,6 +35,11 @@ public class MessageDeliveries {
 			.collect(Collectors.toMap(MessageDelivery::messageId, Function.identity()));
 	}
 
+	/** A failed message goes back to pending; false when it had not failed (or someone else retried it first). */
+	public boolean retrying(long messageId) {
+		return store.transition(messageId, MessageDelivery.FAILED, MessageDelivery.PENDING);
+	}
+
 	public void pending(long messageId) {
 		store.setState(messageId, MessageDelivery.PENDING, null, null);
 	}

@@ -30,6 +30,10 @@ public class FakeChannel implements ChannelAdapter {
 	public sealed interface Answer {
 	}
 
+	/** Takes the message. */
+	public record Take() implements Answer {
+	}
+
 	/** 429 with retry_after. */
 	public record Wait(Duration delay, boolean wholeEndpoint) implements Answer {
 	}
@@ -57,6 +61,8 @@ public class FakeChannel implements ChannelAdapter {
 
 	private final Clock clock;
 
+	private final String channel;
+
 	private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
 
 	private final List<Received> received = new ArrayList<>();
@@ -67,13 +73,20 @@ public class FakeChannel implements ChannelAdapter {
 
 	private volatile Limits limits = new Limits(Duration.ofSeconds(1), 30);
 
+	@org.springframework.beans.factory.annotation.Autowired
 	public FakeChannel(Clock clock) {
+		this(clock, CHANNEL);
+	}
+
+	/** Another fake channel, e.g. one that only a test's own workers speak. */
+	public FakeChannel(Clock clock, String channel) {
 		this.clock = clock;
+		this.channel = channel;
 	}
 
 	@Override
 	public String channel() {
-		return CHANNEL;
+		return channel;
 	}
 
 	@Override
@@ -100,6 +113,7 @@ public class FakeChannel implements ChannelAdapter {
 		Answer answer = script == null ? null : script.poll();
 		return switch (answer) {
 			case null -> new Delivery.Sent(List.of(take(message, at)));
+			case Take t -> new Delivery.Sent(List.of(take(message, at)));
 			case Wait wait -> new Delivery.RetryAfter(wait.delay(), wait.wholeEndpoint());
 			case Refuse refuse -> new Delivery.Failed(refuse.reason(), refuse.permanent());
 			case TakeThenTimeOut timeout -> {
@@ -125,6 +139,10 @@ public class FakeChannel implements ChannelAdapter {
 
 	public synchronized List<Received> receivedOn(String endpointKey) {
 		return received.stream().filter(r -> r.endpointKey().equals(endpointKey)).toList();
+	}
+
+	public synchronized List<Received> received() {
+		return List.copyOf(received);
 	}
 
 	public synchronized List<Call> calls(String chatId) {

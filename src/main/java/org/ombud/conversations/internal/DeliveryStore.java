@@ -34,6 +34,13 @@ public class DeliveryStore {
 			.update() == 1;
 	}
 
+	/** Moves the state only from {@code from}: of two agents retrying at once, one does. */
+	public boolean transition(long messageId, String from, String to) {
+		return jdbc.sql("update messages set delivery_state = ?, delivery_error = null where id = ? and delivery_state = ?")
+			.params(to, messageId, from)
+			.update() == 1;
+	}
+
 	public Optional<MessageDelivery> delivery(long messageId) {
 		return jdbc.sql("select " + COLUMNS + " from messages where id = ?")
 			.param(messageId)

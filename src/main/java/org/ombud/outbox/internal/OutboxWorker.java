@@ -74,6 +74,8 @@ public class OutboxWorker implements SmartLifecycle {
 
 	private final Semaphore inFlight;
 
+	private final EndpointWindows windows;
+
 	private volatile boolean running;
 
 	private Thread loop;
@@ -94,6 +96,7 @@ public class OutboxWorker implements SmartLifecycle {
 		this.settings = settings;
 		this.wakeup = wakeup;
 		this.inFlight = new Semaphore(settings.maxInFlight());
+		this.windows = new EndpointWindows(clock);
 	}
 
 	@Override
@@ -199,7 +202,7 @@ public class OutboxWorker implements SmartLifecycle {
 		OutboxStore.Candidate first = group.getFirst();
 		ChannelAdapter.Limits limits = adapters.get(first.channel()).limits();
 		Duration spacing = limits.perEndpointPerSecond() <= 0 || limits.perEndpointPerSecond() == Integer.MAX_VALUE
-				? Duration.ZERO : Duration.ofNanos(1_000_000_000L / limits.perEndpointPerSecond());
+				? Duration.ZERO : Duration.ofNanos((1_000_000_000L + limits.perEndpointPerSecond() - 1) / limits.perEndpointPerSecond());
 		Instant slot = store.lockEndpoint(first.channel(), first.endpointKey());
 		if (slot.isBefore(now)) {
 			slot = now;
@@ -234,7 +237,17 @@ public class OutboxWorker implements SmartLifecycle {
 		}
 		ChannelAdapter adapter = adapters.get(row.channel());
 		waitUntil(claim.sendAt());
-		Instant calledAt = clock.instant();
+		Instant calledAt;
+		try {
+			calledAt = windows.enter(row.channel(), row.endpointKey(), adapter.limits().perEndpointPerSecond());
+		}
+		catch (InterruptedException e) {
+			// stopped before the call: the row surely did not go out, so it goes back to the queue as it was
+			transaction.executeWithoutResult(status -> store.retry(row.id(), claim.token(), clock.instant(), false,
+					row.attempts() > 1 ? "interrupted" : null));
+			Thread.currentThread().interrupt();
+			return;
+		}
 		Delivery result;
 		try {
 			result = adapter.send(new OutboundMessage(row.id(), row.channel(), row.endpointKey(), row.chatId(),
@@ -255,6 +268,10 @@ public class OutboxWorker implements SmartLifecycle {
 	private void record(OutboxStore.Row row, Claim claim, Delivery outcome, Instant calledAt,
 			ChannelAdapter.Limits limits) {
 		Instant now = clock.instant();
+		if (outcome instanceof Delivery.RetryAfter wait && wait.wholeEndpoint()) {
+			// the endpoint's row first, as claims lock it first
+			store.pauseEndpoint(row.channel(), row.endpointKey(), now.plus(wait.delay()));
+		}
 		// the chat's pace counts from when the call was made, not from the slot
 		store.paceLane(row.laneId(), calledAt.plus(limits.perChat()));
 		switch (outcome) {
@@ -273,9 +290,6 @@ public class OutboxWorker implements SmartLifecycle {
 					return;
 				}
 				store.paceLane(row.laneId(), until);
-				if (wait.wholeEndpoint()) {
-					store.pauseEndpoint(row.channel(), row.endpointKey(), until);
-				}
 				store.retry(row.id(), claim.token(), until, false, "retry_after " + wait.delay().toSeconds() + "s");
 			}
 			case Delivery.Failed failed -> {

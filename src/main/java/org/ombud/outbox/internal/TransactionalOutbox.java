@@ -2,7 +2,10 @@ package org.ombud.outbox.internal;
 
 import java.time.Clock;
 
+import org.ombud.conversations.Conversations;
 import org.ombud.conversations.MessageDeliveries;
+import org.ombud.live.LiveBus;
+import org.ombud.live.LiveSignal;
 import org.ombud.outbox.Outbox;
 import org.ombud.outbox.Outgoing;
 import org.springframework.stereotype.Service;
@@ -19,12 +22,19 @@ class TransactionalOutbox implements Outbox {
 
 	private final Wakeup wakeup;
 
+	private final Conversations conversations;
+
+	private final LiveBus live;
+
 	private final Clock clock;
 
-	TransactionalOutbox(OutboxStore store, MessageDeliveries deliveries, Wakeup wakeup, Clock clock) {
+	TransactionalOutbox(OutboxStore store, MessageDeliveries deliveries, Wakeup wakeup, Conversations conversations,
+			LiveBus live, Clock clock) {
 		this.store = store;
 		this.deliveries = deliveries;
 		this.wakeup = wakeup;
+		this.conversations = conversations;
+		this.live = live;
 		this.clock = clock;
 	}
 
@@ -44,6 +54,10 @@ class TransactionalOutbox implements Outbox {
 				clock.instant());
 		if (message.messageId() != null) {
 			deliveries.pending(message.messageId());
+		}
+		if (conversationId != null) {
+			live.publish(LiveSignal.conversation(conversationId,
+					conversations.conversation(conversationId).map(c -> c.teamId()).orElse(null)));
 		}
 		wakeup.afterCommit();
 		return id;
