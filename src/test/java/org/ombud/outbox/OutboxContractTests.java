@@ -167,6 +167,22 @@ class OutboxContractTests {
 	}
 
 	@Test
+	void aDeliveredRowIsForgottenAfterAWeekWhileTheMessageKeepsItsState() {
+		Chat chat = chat(endpoint());
+		long id = reply(chat, "kept on the message");
+		awaitState(id, MessageDelivery.SENT);
+		assertThat(rows(id)).isEqualTo(1);
+		clock.shift(Duration.ofDays(8));
+		Await.until(WAIT, "row forgotten", () -> rows(id) == 0);
+		assertThat(delivery(id).state()).isEqualTo(MessageDelivery.SENT);
+		assertThat(delivery(id).externalId()).isNotNull();
+	}
+
+	long rows(long messageId) {
+		return jdbc.sql("select count(*) from outbox where message_id = ?").param(messageId).query(Long.class).single();
+	}
+
+	@Test
 	void messagesGoInOrderPerChatAtMostOneASecondPerChatAndThirtyASecondPerEndpoint() {
 		String endpoint = endpoint();
 		ChannelAdapter.Limits limits = channel.limits();

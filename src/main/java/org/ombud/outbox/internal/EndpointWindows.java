@@ -8,21 +8,23 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This node's sliding one-second window per endpoint: a call starts only when fewer than the endpoint's rate
- * started in the last second. The shared slots in the database spread the sends of all nodes; a send that
+ * This node's sliding window per endpoint (a second and the pace margin): a call starts only when fewer than the
+ * endpoint's rate started within it. The shared slots in the database spread the sends of all nodes; a send that
  * starts late (a slow thread, a slow row read) could still bunch up with the next ones, and this window stops
  * that on the node itself. Times come from the injected clock.
  */
 class EndpointWindows {
 
-	private static final Duration WINDOW = Duration.ofSeconds(1);
-
 	private final Clock clock;
+
+	/** A second, and the margin. */
+	private final Duration window;
 
 	private final Map<String, ArrayDeque<Instant>> windows = new ConcurrentHashMap<>();
 
-	EndpointWindows(Clock clock) {
+	EndpointWindows(Clock clock, Duration window) {
 		this.clock = clock;
+		this.window = window;
 	}
 
 	/** Waits for room in the endpoint's window and returns the time the call may start, now. */
@@ -30,19 +32,19 @@ class EndpointWindows {
 		if (perSecond <= 0 || perSecond == Integer.MAX_VALUE) {
 			return clock.instant();
 		}
-		ArrayDeque<Instant> window = windows.computeIfAbsent(channel + "\n" + endpointKey, k -> new ArrayDeque<>());
+		ArrayDeque<Instant> starts = windows.computeIfAbsent(channel + "\n" + endpointKey, k -> new ArrayDeque<>());
 		while (true) {
 			Duration wait;
-			synchronized (window) {
+			synchronized (starts) {
 				Instant now = clock.instant();
-				while (!window.isEmpty() && !window.peekFirst().plus(WINDOW).isAfter(now)) {
-					window.pollFirst();
+				while (!starts.isEmpty() && !starts.peekFirst().plus(window).isAfter(now)) {
+					starts.pollFirst();
 				}
-				if (window.size() < perSecond) {
-					window.addLast(now);
+				if (starts.size() < perSecond) {
+					starts.addLast(now);
 					return now;
 				}
-				wait = Duration.between(now, window.peekFirst().plus(WINDOW));
+				wait = Duration.between(now, starts.peekFirst().plus(window));
 			}
 			Thread.sleep(Math.max(1, Math.min(wait.toMillis() + 1, 20)));
 		}

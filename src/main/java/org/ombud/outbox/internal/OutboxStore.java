@@ -213,6 +213,15 @@ public class OutboxStore {
 				old.laneId(), now);
 	}
 
+	/** Forgets delivered rows finished before {@code before}, a batch at a time; failed rows stay for a retry. */
+	public int purgeSent(Instant before, int batch) {
+		return jdbc.sql("""
+				delete from outbox where id in (
+				    select id from outbox where state = 'SENT' and finished_at < ? order by id limit ?)""")
+			.params(SqlTime.param(before), batch)
+			.update();
+	}
+
 	/** The latest row that delivered this message. */
 	public Optional<Long> latestForMessage(long messageId) {
 		return jdbc.sql("select max(id) from outbox where message_id = ?")

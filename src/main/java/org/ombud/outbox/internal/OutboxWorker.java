@@ -78,6 +78,8 @@ public class OutboxWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private Instant nextPurge = Instant.MIN;
+
 	private Thread loop;
 
 	private ExecutorService senders;
@@ -96,7 +98,7 @@ public class OutboxWorker implements SmartLifecycle {
 		this.settings = settings;
 		this.wakeup = wakeup;
 		this.inFlight = new Semaphore(settings.maxInFlight());
-		this.windows = new EndpointWindows(clock);
+		this.windows = new EndpointWindows(clock, Duration.ofSeconds(1).plus(settings.paceMargin()));
 	}
 
 	@Override
@@ -161,6 +163,10 @@ public class OutboxWorker implements SmartLifecycle {
 	int poll() {
 		Instant now = clock.instant();
 		recoverExpired(now);
+		if (now.isAfter(nextPurge)) {
+			store.purgeSent(now.minus(settings.keepSent()), 1000);
+			nextPurge = now.plus(Duration.ofMinutes(10));
+		}
 		List<Claim> claimed = claimDue(now);
 		for (Claim claim : claimed) {
 			senders.submit(() -> {
@@ -193,29 +199,36 @@ public class OutboxWorker implements SmartLifecycle {
 					Collectors.toList()));
 		List<Claim> claimed = new ArrayList<>();
 		for (List<OutboxStore.Candidate> group : byEndpoint.values()) {
-			claimed.addAll(transaction.execute(status -> claimGroup(group, now)));
+			List<Claim> taken = new ArrayList<>();
+			try {
+				transaction.executeWithoutResult(status -> claimGroup(group, now, taken));
+			}
+			catch (RuntimeException e) {
+				// rolled back: none of these claims stands, so their permits are free again
+				inFlight.release(taken.size());
+				throw e;
+			}
+			claimed.addAll(taken);
 		}
 		return claimed;
 	}
 
-	private List<Claim> claimGroup(List<OutboxStore.Candidate> group, Instant now) {
+	private void claimGroup(List<OutboxStore.Candidate> group, Instant now, List<Claim> claimed) {
 		OutboxStore.Candidate first = group.getFirst();
 		ChannelAdapter.Limits limits = adapters.get(first.channel()).limits();
-		Duration spacing = limits.perEndpointPerSecond() <= 0 || limits.perEndpointPerSecond() == Integer.MAX_VALUE
-				? Duration.ZERO : Duration.ofNanos((1_000_000_000L + limits.perEndpointPerSecond() - 1) / limits.perEndpointPerSecond());
+		Duration spacing = spacing(limits);
 		Instant slot = store.lockEndpoint(first.channel(), first.endpointKey());
 		if (slot.isBefore(now)) {
 			slot = now;
 		}
 		Instant horizon = now.plus(settings.horizon());
-		List<Claim> claimed = new ArrayList<>();
 		for (OutboxStore.Candidate candidate : group) {
 			if (slot.isAfter(horizon) || !inFlight.tryAcquire()) {
 				break;
 			}
 			String token = node + "-" + claims.incrementAndGet();
 			if (store.claim(candidate.id(), token, slot.plus(settings.lease()), slot, now)) {
-				store.paceLane(candidate.laneId(), slot.plus(limits.perChat()));
+				store.paceLane(candidate.laneId(), slot.plus(perChat(limits)));
 				claimed.add(new Claim(candidate.id(), token, slot));
 				slot = slot.plus(spacing);
 			}
@@ -226,7 +239,20 @@ public class OutboxWorker implements SmartLifecycle {
 		if (!claimed.isEmpty()) {
 			store.setNextSlot(first.channel(), first.endpointKey(), slot);
 		}
-		return claimed;
+	}
+
+	/** The gap between two sends of one endpoint: its second (with the margin) shared by its rate, rounded up. */
+	private Duration spacing(ChannelAdapter.Limits limits) {
+		int rate = limits.perEndpointPerSecond();
+		if (rate <= 0 || rate == Integer.MAX_VALUE) {
+			return Duration.ZERO;
+		}
+		long second = Duration.ofSeconds(1).plus(settings.paceMargin()).toNanos();
+		return Duration.ofNanos((second + rate - 1) / rate);
+	}
+
+	private Duration perChat(ChannelAdapter.Limits limits) {
+		return limits.perChat().isZero() ? Duration.ZERO : limits.perChat().plus(settings.paceMargin());
 	}
 
 	/** Sends one claimed row at its slot and records what came of it. */
@@ -262,7 +288,28 @@ public class OutboxWorker implements SmartLifecycle {
 		}
 		Delivery outcome = result;
 		ChannelAdapter.Limits limits = adapter.limits();
-		transaction.executeWithoutResult(status -> record(row, claim, outcome, calledAt, limits));
+		// what the channel answered must not be lost to a passing database error: a sent message recorded as
+		// unclear later would invite a second send
+		for (int attempt = 1;; attempt++) {
+			try {
+				transaction.executeWithoutResult(status -> record(row, claim, outcome, calledAt, limits));
+				return;
+			}
+			catch (RuntimeException e) {
+				if (attempt == 5) {
+					log.error("Outbox row {}: outcome not recorded ({}); its lease will end it as unclear", row.id(),
+							e.getClass().getName());
+					return;
+				}
+				try {
+					Thread.sleep(200L * attempt);
+				}
+				catch (InterruptedException ie) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	private void record(OutboxStore.Row row, Claim claim, Delivery outcome, Instant calledAt,
@@ -273,7 +320,7 @@ public class OutboxWorker implements SmartLifecycle {
 			store.pauseEndpoint(row.channel(), row.endpointKey(), now.plus(wait.delay()));
 		}
 		// the chat's pace counts from when the call was made, not from the slot
-		store.paceLane(row.laneId(), calledAt.plus(limits.perChat()));
+		store.paceLane(row.laneId(), calledAt.plus(perChat(limits)));
 		switch (outcome) {
 			case null -> fail(row, claim, UNCLEAR, now);
 			case Delivery.Sent sent -> {

@@ -71,7 +71,8 @@ class OutboxNodesContractTests {
 	OutboxWorker node(FakeChannel channel) {
 		// room for every row of the race test: claims there are never delivered, so their permits stay taken
 		OutboxSettings roomy = new OutboxSettings(true, settings.poll(), settings.lease(), settings.horizon(),
-				settings.backoff(), settings.maxBackoff(), settings.maxAttempts(), settings.maxAge(), 10_000);
+				settings.backoff(), settings.maxBackoff(), settings.maxAttempts(), settings.maxAge(), 10_000,
+				settings.paceMargin(), settings.keepSent());
 		return new OutboxWorker(store, deliveries, conversations, live, List.of(channel), transactions, clock, roomy,
 				new Wakeup());
 	}
