@@ -8,6 +8,7 @@ import org.ombud.conversations.internal.ConversationStore;
 import org.ombud.live.LiveBus;
 import org.ombud.live.LiveSignal;
 import org.ombud.shared.NotFound;
+import org.ombud.conversations.internal.DeliveryStore;
 import org.ombud.shared.Rejected;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,12 +32,15 @@ public class Conversations {
 
 	private final Duration reorderAfter;
 
+	private final DeliveryStore deliveries;
+
 	Conversations(ConversationStore store, ApplicationEventPublisher events, LiveBus live,
-			@Value("${ombud.chats.reorder-after:5m}") Duration reorderAfter) {
+			@Value("${ombud.chats.reorder-after:5m}") Duration reorderAfter, DeliveryStore deliveries) {
 		this.store = store;
 		this.events = events;
 		this.live = live;
 		this.reorderAfter = reorderAfter;
+		this.deliveries = deliveries;
 	}
 
 	/** Opens a conversation with the contact's first message. */
@@ -54,12 +58,31 @@ public class Conversations {
 	/** Stores a message exactly as written; refuses empty or overlong text. */
 	@Transactional
 	public Message append(long conversationId, MessageKind kind, Long authorAgentId, String body) {
+		return append(conversationId, kind, authorAgentId, body, OutboundOptions.DEFAULTS);
+	}
+
+	/**
+	 * Stores a message with its outbound options (ignored for other kinds); a reply target must be another
+	 * message of the same conversation.
+	 */
+	@Transactional
+	public Message append(long conversationId, MessageKind kind, Long authorAgentId, String body,
+			OutboundOptions options) {
 		check(body);
+		boolean outbound = kind == MessageKind.OUTBOUND && options != null && !options.equals(OutboundOptions.DEFAULTS);
+		if (outbound && options.replyToMessageId() != null && store.message(options.replyToMessageId())
+			.filter(m -> m.conversationId() == conversationId && m.kind().isPublic())
+			.isEmpty()) {
+			throw Rejected.of("replyTo", "error.reply-to.unknown");
+		}
 		Long teamId = store.team(conversationId).orElseThrow(() -> new NotFound("conversation")).orElse(null);
 		Message message = store.insertMessage(conversationId, kind, authorAgentId, body);
 		// notes do not count as activity; messages move the conversation's last activity
 		if (kind != MessageKind.NOTE) {
 			store.messageAdded(conversationId, kind, message.id(), message.createdAt(), reorderAfter);
+		}
+		if (outbound) {
+			deliveries.setOptions(message.id(), options.replyToMessageId(), options.noLinkPreview(), options.noTyping());
 		}
 		if (kind == MessageKind.INBOUND) {
 			events.publishEvent(new MessageReceived(conversationId, message.id()));
