@@ -139,5 +139,4 @@ values
   ('Hotline', 30, 'phone', false, true, 1440, 2880, 4320, true, false, current_timestamp, current_timestamp),
   ('E-mail', 40, 'email', false, true, 1440, 2880, 4320, true, false, current_timestamp, current_timestamp);
 
--- a conversation's open cases, for a first-reply breach
-create index cases_by_conversation on cases (conversation_id);
+-- a conversation's open cases, for a first-reply breach, use cases_by_conversation (V55)
