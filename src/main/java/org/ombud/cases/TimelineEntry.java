@@ -10,7 +10,13 @@ public record TimelineEntry(long id, Instant occurredAt, Actor actor, Kind kind,
 		Message message, Evidence evidence) {
 
 	public enum Kind {
-		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE;
+		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE,
+		/** the complainant changed a message on the channel: the old text → the new one */
+		MESSAGE_EDITED,
+		/** a file the complainant sent that is not accepted as evidence, and why */
+		EVIDENCE_REFUSED,
+		/** the complainant rated the service, 1 to 5 */
+		RATED;
 
 		/** What the complainant sees on the status page. */
 		public boolean isPublic() {
