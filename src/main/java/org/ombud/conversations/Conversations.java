@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ombud.conversations.internal.ConversationStore;
+import org.ombud.conversations.internal.DeliveryStore;
 import org.ombud.shared.Rejected;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,9 +20,12 @@ public class Conversations {
 
 	private final ApplicationEventPublisher events;
 
-	Conversations(ConversationStore store, ApplicationEventPublisher events) {
+	private final DeliveryStore deliveries;
+
+	Conversations(ConversationStore store, ApplicationEventPublisher events, DeliveryStore deliveries) {
 		this.store = store;
 		this.events = events;
+		this.deliveries = deliveries;
 	}
 
 	/** Opens a conversation with the contact's first message. */
@@ -37,7 +41,23 @@ public class Conversations {
 	/** Stores a message exactly as written; refuses empty or overlong text. */
 	@Transactional
 	public Message append(long conversationId, MessageKind kind, Long authorAgentId, String body) {
+		return append(conversationId, kind, authorAgentId, body, OutboundOptions.DEFAULTS);
+	}
+
+	/**
+	 * Stores a message with its outbound options (ignored for other kinds); a reply target must be another
+	 * message of the same conversation.
+	 */
+	@Transactional
+	public Message append(long conversationId, MessageKind kind, Long authorAgentId, String body,
+			OutboundOptions options) {
 		check(body);
+		boolean outbound = kind == MessageKind.OUTBOUND && options != null && !options.equals(OutboundOptions.DEFAULTS);
+		if (outbound && options.replyToMessageId() != null && store.message(options.replyToMessageId())
+			.filter(m -> m.conversationId() == conversationId && m.kind().isPublic())
+			.isEmpty()) {
+			throw Rejected.of("replyTo", "error.reply-to.unknown");
+		}
 		// notes do not count as activity; messages move the conversation's last activity
 		boolean exists = kind == MessageKind.NOTE ? store.exists(conversationId)
 				: store.touch(conversationId, store.now());
@@ -45,6 +65,9 @@ public class Conversations {
 			throw new org.ombud.shared.NotFound("conversation");
 		}
 		Message message = store.insertMessage(conversationId, kind, authorAgentId, body);
+		if (outbound) {
+			deliveries.setOptions(message.id(), options.replyToMessageId(), options.noLinkPreview(), options.noTyping());
+		}
 		if (kind == MessageKind.INBOUND) {
 			events.publishEvent(new MessageReceived(conversationId, message.id()));
 		}

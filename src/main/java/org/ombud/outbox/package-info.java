@@ -4,5 +4,5 @@
  * {@link org.ombud.channels.ChannelAdapter}, in order per chat, within the channel's pace, retried with
  * backoff, never twice; a final failure is recorded on the message.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "channels", "conversations" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "channels", "conversations", "identity", "live" })
 package org.ombud.outbox;
