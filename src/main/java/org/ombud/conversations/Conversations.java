@@ -120,7 +120,8 @@ public class Conversations {
 	/**
 	 * Stores a message that is already on the channel, with the channel's id of it: an inbound message
 	 * ({@code authorContactId} says who wrote it in a group), or an outbound one that one of our people wrote on
-	 * the channel itself, stored as sent, so that nothing delivers it again.
+	 * the channel itself, stored as sent (and announced by no {@link MessageSent}), so that nothing delivers it
+	 * again.
 	 */
 	@Transactional
 	public Message received(long conversationId, MessageKind kind, Long authorAgentId, Long authorContactId,
@@ -137,9 +138,8 @@ public class Conversations {
 		if (kind == MessageKind.INBOUND) {
 			events.publishEvent(new MessageReceived(conversationId, message.id()));
 		}
-		else {
-			events.publishEvent(new MessageSent(conversationId, message.id(), authorAgentId));
-		}
+		// an outbound message written on the channel itself publishes no MessageSent: the outbox would deliver it
+		// a second time (it queues every MessageSent of a channel conversation)
 		return message;
 	}
 

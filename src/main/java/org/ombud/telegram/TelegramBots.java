@@ -70,6 +70,7 @@ public class TelegramBots {
 			me = api.call(t, "getMe", Map.of());
 		}
 		catch (BotApi.Unreachable e) {
+			log.warn("Telegram: could not check a new bot's token: {}", e.getMessage());
 			throw Rejected.of("token", "error.telegram.unreachable");
 		}
 		if (!me.ok() || me.result() == null) {

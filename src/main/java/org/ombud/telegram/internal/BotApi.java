@@ -70,6 +70,8 @@ public class BotApi {
 		this.baseUrl = properties.apiUrl();
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
+			// HTTP/1.1: no h2c upgrade dance with proxies in between; Telegram answers both
+			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		JdkClientHttpRequestFactory calls = new JdkClientHttpRequestFactory(http);
