@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE=${1:-20}
 PG_HOST=${PG_HOST:-127.0.0.1}
-PORT=${BENCH_PORT:-18080}
-API_PORT=${BENCH_API_PORT:-18081}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+# free ports of our own: other benchmarks on this machine may hold the usual ones
+PORT=${BENCH_PORT:-$(free_port)}
+API_PORT=${BENCH_API_PORT:-$(free_port)}
 BOT_ID=$((RANDOM * 32768 + RANDOM + 100000000))
 TOKEN="$BOT_ID:AAB$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
@@ -30,6 +32,8 @@ OMBUD_DEMO=false OMBUD_ADMIN_PASSWORD="bench-admin-password" OMBUD_STORAGE_DIR="
 OMBUD_TELEGRAM_API_URL="http://127.0.0.1:$API_PORT" OMBUD_TELEGRAM_BOTS_0_TOKEN="$TOKEN" OMBUD_TELEGRAM_BOTS_0_MODE=webhook \
   "$JAVA_HOME/bin/java" -jar target/ombud.jar > bench/results/telegram-ombud.log 2>&1 &
 APP=$!
+sleep 1
+kill -0 $API 2>/dev/null || { echo "The Bot API stand-in did not start; see bench/results/telegram-api.log"; exit 1; }
 trap 'kill $APP $API 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "Ombud did not start; see bench/results/telegram-ombud.log"; exit 1; }
