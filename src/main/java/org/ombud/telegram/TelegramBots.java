@@ -17,12 +17,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Telegram bots of the desk, for the console: add one by its token (checked with {@code getMe}), remove
  * it, set up or remove its webhook, see what its self-service menu achieved. A token is taken once and never
- * shown, returned or logged again.
+ * shown, returned or logged again. Each change is one statement after Telegram's answer: no transaction (and
+ * no database connection) waits on Telegram.
  */
 @Service
 public class TelegramBots {
@@ -59,7 +59,6 @@ public class TelegramBots {
 	}
 
 	/** Adds a bot by its token once Telegram confirms the token ({@code getMe}); it starts in polling mode. */
-	@Transactional
 	public TelegramBot add(String token) {
 		String t = token == null ? "" : token.strip();
 		if (!BotRegistry.isToken(t)) {
@@ -90,7 +89,6 @@ public class TelegramBots {
 	}
 
 	/** Removes a bot added in the console (its webhook too, if Telegram can be reached). */
-	@Transactional
 	public void remove(String key) {
 		BotStore.BotRow bot = registry.bot(key).orElseThrow(() -> new NotFound("bot"));
 		if (bot.fromConfiguration()) {
@@ -110,7 +108,6 @@ public class TelegramBots {
 	}
 
 	/** Points Telegram at our webhook for this bot, with its secret; the bot is no longer polled. */
-	@Transactional
 	public TelegramBot setWebhook(String key) {
 		BotStore.BotRow bot = registry.bot(key).orElseThrow(() -> new NotFound("bot"));
 		String url = webhookUrl(key);
@@ -129,7 +126,6 @@ public class TelegramBots {
 	}
 
 	/** Removes the webhook; Telegram keeps the updates until the bot is polled again, which it now is. */
-	@Transactional
 	public TelegramBot removeWebhook(String key) {
 		registry.bot(key).orElseThrow(() -> new NotFound("bot"));
 		BotApi.Answer answer = callOrRefuse(key, "deleteWebhook", Map.of("drop_pending_updates", false));

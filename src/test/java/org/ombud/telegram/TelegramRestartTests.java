@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.ombud.OmbudApplication;
 import org.ombud.support.FakeTelegram;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -81,10 +82,12 @@ class TelegramRestartTests {
 					done.incrementAndGet();
 				});
 			}
-			// kill it while the burst is under way
+			// kill it while the burst is under way: the door shuts at once (requests in flight are cut off, their
+			// transactions may still commit or roll back), then the rest of the application goes
 			while (done.get() < burst.size() / 5) {
 				Thread.sleep(5);
 			}
+			((WebServerApplicationContext) first).getWebServer().stop();
 			first.close();
 			pool.shutdown();
 			assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();

@@ -163,9 +163,14 @@ class TelegramPoller implements SmartLifecycle {
 			return false;
 		}
 		if (answer.is(409)) {
-			// a webhook is still set on Telegram's side while we think the bot is polled: polling wins
-			log.info("Telegram: bot {} still had a webhook; removing it to poll", key);
-			api.call(token, "deleteWebhook", Map.of("drop_pending_updates", false));
+			// Telegram has a webhook for the bot. If the database (not this node's cached view, which may be a few
+			// seconds old) still says the bot is polled, the webhook is a leftover and polling wins; otherwise the
+			// bot has just been switched to its webhook and this worker stops.
+			boolean stillPolled = store.bot(key).map(b -> b.mode() == BotMode.POLLING && b.webhookUrl() == null).orElse(false);
+			if (stillPolled) {
+				log.info("Telegram: bot {} still had a webhook; removing it to poll", key);
+				api.call(token, "deleteWebhook", Map.of("drop_pending_updates", false));
+			}
 			return false;
 		}
 		if (!answer.ok() || answer.result() == null || !answer.result().isArray()) {
