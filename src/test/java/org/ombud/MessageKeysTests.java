@@ -37,7 +37,8 @@ class MessageKeysTests {
 
 	static final Path TEMPLATES = RESOURCES.resolve("templates");
 
-	static final List<String> BASENAMES = List.of("messages", "messages-console", "messages-portal", "messages-api");
+	static final List<String> BASENAMES = List.of("messages", "messages-console", "messages-portal", "messages-api",
+			"messages-outbox");
 
 	static final List<String> TRANSLATIONS = List.of("ru", "zh");
 

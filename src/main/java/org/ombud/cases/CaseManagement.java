@@ -20,9 +20,11 @@ import org.ombud.cases.internal.CaseStore;
 import org.ombud.cases.internal.EvidenceStorage;
 import org.ombud.contacts.ChannelIdentity;
 import org.ombud.contacts.Contacts;
+import org.ombud.conversations.Conversation;
 import org.ombud.conversations.Conversations;
 import org.ombud.conversations.Message;
 import org.ombud.conversations.MessageKind;
+import org.ombud.conversations.OutboundOptions;
 import org.ombud.identity.Agent;
 import org.ombud.identity.AgentDirectory;
 import org.ombud.shared.Actor;
@@ -264,15 +266,48 @@ public class CaseManagement {
 		return store.byId(caseId).orElseThrow();
 	}
 
-	/** A reply to the complainant: shown on the status page (and, later, sent on the case's channel). */
+	/** A reply to the complainant: shown on the status page, and sent on the channel the conversation lives on. */
 	@Transactional
 	public Message reply(long caseId, String body, Actor actor) {
+		return reply(caseId, body, OutboundOptions.DEFAULTS, actor);
+	}
+
+	/** A reply with its outbound options: the client message it answers, no link previews, no "typing…". */
+	@Transactional
+	public Message reply(long caseId, String body, OutboundOptions options, Actor actor) {
 		CaseView current = lock(caseId);
-		Message message = conversations.append(current.conversationId(), MessageKind.OUTBOUND, actor.agentId(), body);
+		Message message = conversations.append(current.conversationId(), MessageKind.OUTBOUND, actor.agentId(), body,
+				options);
 		store.record(caseId, actor, TimelineEntry.Kind.REPLY, null, null, message.id(), null);
 		store.touch(caseId);
 		events.publishEvent(new CaseReplied(caseId, message.id()));
 		return message;
+	}
+
+	/**
+	 * Opens a new case from a client's message of any conversation: the case lives in the same conversation and
+	 * its timeline starts with that message. It goes to the category's team unless {@code teamId} names another.
+	 */
+	@Transactional
+	public CaseView openFromMessage(long messageId, String categoryKey, String subcategoryKey, Long teamId,
+			Priority priority, Actor actor) {
+		Message message = conversations.message(messageId)
+			.filter(m -> m.kind() == MessageKind.INBOUND)
+			.orElseThrow(() -> new NotFound("message"));
+		Conversation conversation = conversations.conversation(message.conversationId()).orElseThrow();
+		if (teamId != null && directory.team(teamId).isEmpty()) {
+			throw Rejected.of("team", "error.team.unknown");
+		}
+		String locale = contacts.contact(conversation.contactId())
+			.map(c -> c.locale())
+			.filter(l -> l != null && !l.isBlank())
+			.orElse("en");
+		OpenedCase opened = open(new OpenCase(conversation.contactId(), conversation.id(), conversation.channel(),
+				categoryKey, subcategoryKey, priority, message.body(), null, locale, message.id(), List.of(), actor));
+		if (teamId != null && teamId != opened.view().teamId()) {
+			return changeTeam(opened.view().id(), teamId, actor);
+		}
+		return opened.view();
 	}
 
 	/** An internal note: never shown to the complainant. */

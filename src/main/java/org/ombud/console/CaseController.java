@@ -65,13 +65,19 @@ class CaseController {
 		return PAGE;
 	}
 
+	/**
+	 * A reply; on a channel the form also carries its options ({@code options} marks that it did, so an unticked
+	 * box means "off" rather than "my default") and the client message it answers.
+	 */
 	@PostMapping("/reply")
 	String reply(@PathVariable String number, @RequestParam(required = false) String body,
+			@RequestParam(required = false) String options, @RequestParam(required = false) String noLinkPreview,
+			@RequestParam(required = false) String noTyping, @RequestParam(required = false) String replyTo,
 			@AuthenticationPrincipal AgentPrincipal me, Locale locale, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		model.addAttribute("draft", body);
-		return act(number, "reply", locale, model, request, response,
-				c -> cases.reply(c.id(), body, Actor.agent(me.agentId())));
+		return act(number, "reply", locale, model, request, response, c -> cases.reply(c.id(), body,
+				ReplyOptions.parse(options, noLinkPreview, noTyping, replyTo), Actor.agent(me.agentId())));
 	}
 
 	@PostMapping("/note")

@@ -36,13 +36,16 @@ class CasePage {
 
 	private final EvidencePolicy evidencePolicy;
 
+	private final MessageTools messageTools;
+
 	CasePage(CaseManagement cases, Contacts contacts, Names names, ConsoleFormat format,
-			EvidencePolicy evidencePolicy) {
+			EvidencePolicy evidencePolicy, MessageTools messageTools) {
 		this.cases = cases;
 		this.contacts = contacts;
 		this.names = names;
 		this.format = format;
 		this.evidencePolicy = evidencePolicy;
+		this.messageTools = messageTools;
 	}
 
 	/** The facts in the case header, in words. */
@@ -87,10 +90,9 @@ class CasePage {
 				contact == null ? null : contact.identity(ChannelIdentity.EMAIL).orElse(null),
 				contact == null ? null : contact.identity(ChannelIdentity.PHONE).orElse(null),
 				webLink(c.reportedObject())));
-		model.addAttribute("timeline", cases.timeline(c.id(), false)
-			.stream()
-			.map(e -> row(e, snapshot, locale))
-			.toList());
+		List<TimelineEntry> entries = cases.timeline(c.id(), false);
+		model.addAttribute("timeline", entries.stream().map(e -> row(e, snapshot, locale)).toList());
+		messageTools.fill(model, c, entries, locale);
 		model.addAttribute("nextStatuses",
 				c.status().next().stream().sorted(Comparator.comparing(CaseStatus::ordinal)).toList());
 		model.addAttribute("categories", snapshot.activeCategories());

@@ -4,5 +4,6 @@
  * parts that change, and every action also works as a plain form without JavaScript.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "shared", "identity", "contacts", "conversations", "cases", "intake", "telegram" })
+		allowedDependencies = { "shared", "identity", "contacts", "conversations", "cases", "intake", "outbox",
+				"trackers", "telegram" })
 package org.ombud.console;

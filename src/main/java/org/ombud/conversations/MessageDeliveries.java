@@ -28,7 +28,7 @@ public class MessageDeliveries {
 		return store.delivery(messageId);
 	}
 
-	/** The deliveries of a conversation's messages that travel on a channel, by message id. */
+	/** The conversation's messages that travel on a channel or came from one (with the channel's id), by message id. */
 	public Map<Long, MessageDelivery> deliveries(long conversationId) {
 		return store.deliveries(conversationId)
 			.stream()

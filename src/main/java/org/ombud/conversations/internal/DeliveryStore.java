@@ -49,7 +49,7 @@ public class DeliveryStore {
 	}
 
 	public List<MessageDelivery> deliveries(long conversationId) {
-		return jdbc.sql("select " + COLUMNS + " from messages where conversation_id = ? and delivery_state is not null order by id")
+		return jdbc.sql("select " + COLUMNS + " from messages where conversation_id = ? and (delivery_state is not null or external_id is not null) order by id")
 			.param(conversationId)
 			.query(DeliveryStore::row)
 			.list();

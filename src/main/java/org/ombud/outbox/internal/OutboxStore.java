@@ -221,6 +221,18 @@ public class OutboxStore {
 			.optional();
 	}
 
+	public List<org.ombud.outbox.OutboxEntry> recent(String channel, String endpointKey, int limit) {
+		return jdbc.sql("""
+				select id, channel, endpoint_key, state, attempts, external_ids, last_error, created_at, finished_at
+				from outbox where channel = ? and endpoint_key = ? order by id desc limit ?""")
+			.params(channel, endpointKey, limit)
+			.query((rs, n) -> new org.ombud.outbox.OutboxEntry(rs.getLong("id"), rs.getString("channel"),
+					rs.getString("endpoint_key"), rs.getString("state"), rs.getInt("attempts"),
+					rs.getString("external_ids"), rs.getString("last_error"), SqlTime.get(rs, "created_at"),
+					SqlTime.get(rs, "finished_at")))
+			.list();
+	}
+
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		return new Row(rs.getLong("id"), rs.getLong("lane_id"), rs.getObject("message_id", Long.class),
 				rs.getObject("conversation_id", Long.class), rs.getString("channel"), rs.getString("endpoint_key"),

@@ -1,0 +1,42 @@
+package org.ombud.console;
+
+import org.ombud.identity.AgentPreferences;
+import org.ombud.identity.AgentPrincipal;
+import org.ombud.identity.OutboundDefaults;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An agent's own settings: the defaults of the reply form's options for messages sent on a channel. */
+@Controller
+@RequestMapping("/console/settings")
+class SettingsController {
+
+	static final String PAGE = "console/settings";
+
+	private final AgentPreferences preferences;
+
+	SettingsController(AgentPreferences preferences) {
+		this.preferences = preferences;
+	}
+
+	@GetMapping
+	String show(@AuthenticationPrincipal AgentPrincipal me, Model model) {
+		model.addAttribute("defaults", preferences.outboundDefaults(me.agentId()));
+		return PAGE;
+	}
+
+	@PostMapping
+	String save(@RequestParam(required = false) String noLinkPreview, @RequestParam(required = false) String noTyping,
+			@AuthenticationPrincipal AgentPrincipal me, RedirectAttributes redirect) {
+		preferences.changeOutboundDefaults(me.agentId(),
+				new OutboundDefaults(noLinkPreview != null, noTyping != null));
+		redirect.addFlashAttribute("notice", "outbox.settings.saved");
+		return "redirect:/console/settings";
+	}
+}
