@@ -88,15 +88,16 @@ class ConsoleTelegramTests extends ConsoleTestSupport {
 	@Test
 	void anAdminLinksAnAgentsTelegramAccount() throws Exception {
 		Agent agent = agent("en");
-		mvc.perform(post("/console/admin/agents/" + agent.id() + "/telegram").param("telegramUserId", "777000111")
+		long telegramId = FakeTelegram.Updates.nextId();
+		mvc.perform(post("/console/admin/agents/" + agent.id() + "/telegram").param("telegramUserId", String.valueOf(telegramId))
 			.with(as(admin)).with(csrf())).andExpect(redirectedUrl("/console/admin/agents/" + agent.id()));
-		assertThat(directory.telegramUserId(agent.id())).contains(777000111L);
-		assertThat(page(get("/console/admin/agents/" + agent.id()))).contains("value=\"777000111\"");
+		assertThat(directory.telegramUserId(agent.id())).contains(telegramId);
+		assertThat(page(get("/console/admin/agents/" + agent.id()))).contains("value=\"" + telegramId + "\"");
 		String refused = mvc.perform(post("/console/admin/agents/" + agent.id() + "/telegram").param("telegramUserId", "-5")
 			.with(as(admin)).with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(refused).contains("A Telegram user id is a positive number.");
-		assertThat(directory.telegramUserId(agent.id())).contains(777000111L);
+		assertThat(directory.telegramUserId(agent.id())).contains(telegramId);
 	}
 }

@@ -45,19 +45,20 @@ class TelegramGroupChatTests extends TelegramTestSupport {
 		directory.linkTelegram(agent.id(), String.valueOf(agentTelegramId));
 		long clientId = newUserId();
 		ObjectNode client = user(clientId, "Client Boss", "en");
+		String title = "Acme × Desk " + nextId();
 
-		assertThat(post(bot, botAddedToGroup(nextId(), chatId, "Acme × Desk", client))).isEqualTo(200);
+		assertThat(post(bot, botAddedToGroup(nextId(), chatId, title, client))).isEqualTo(200);
 		Conversation conversation = conversation(bot, chatId);
-		assertThat(conversation.title()).isEqualTo("Acme × Desk");
-		assertThat(organisations.get(conversation.organisationId()).orElseThrow().name()).isEqualTo("Acme × Desk");
+		assertThat(conversation.title()).isEqualTo(title);
+		assertThat(organisations.get(conversation.organisationId()).orElseThrow().name()).isEqualTo(title);
 
-		assertThat(post(bot, groupMessage(nextId(), 10, chatId, "Acme × Desk", client, "Our payouts are stuck"))).isEqualTo(200);
-		ObjectNode agentWrites = groupMessage(nextId(), 11, chatId, "Acme × Desk", user(agentTelegramId, "Olga", "ru"),
+		assertThat(post(bot, groupMessage(nextId(), 10, chatId, title, client, "Our payouts are stuck"))).isEqualTo(200);
+		ObjectNode agentWrites = groupMessage(nextId(), 11, chatId, title, user(agentTelegramId, "Olga", "ru"),
 				"Looking into it now");
 		assertThat(post(bot, agentWrites)).isEqualTo(200);
 		assertThat(post(bot, agentWrites)).isEqualTo(200);
 		// a second message creates no second organisation or conversation
-		assertThat(post(bot, groupMessage(nextId(), 12, chatId, "Acme × Desk", client, "Thanks"))).isEqualTo(200);
+		assertThat(post(bot, groupMessage(nextId(), 12, chatId, title, client, "Thanks"))).isEqualTo(200);
 
 		List<Message> messages = conversations.messages(conversation.id());
 		assertThat(messages).extracting(Message::body).containsExactly("Our payouts are stuck", "Looking into it now", "Thanks");
@@ -66,7 +67,7 @@ class TelegramGroupChatTests extends TelegramTestSupport {
 		assertThat(messages.get(1).authorAgentId()).isEqualTo(agent.id());
 		assertThat(conversations.authorContact(messages.get(0).id())).contains(contactOf(clientId));
 		assertThat(deliveries.delivery(messages.get(1).id()).orElseThrow().state()).isEqualTo("SENT");
-		assertThat(organisations.all()).filteredOn(o -> o.name().equals("Acme × Desk")).hasSize(1);
+		assertThat(organisations.all()).filteredOn(o -> o.name().equals(title)).hasSize(1);
 		assertThat(cases.currentCase(conversation.id())).isEmpty();
 
 		// our agent's message is already in the chat: nothing sends it again; a reply from the console goes out
