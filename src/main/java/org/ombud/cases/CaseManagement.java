@@ -367,16 +367,97 @@ public class CaseManagement {
 			throw new Rejected(problems);
 		}
 		Message message = conversations.append(current.conversationId(), MessageKind.INBOUND, null, body);
-		store.record(caseId, actor, TimelineEntry.Kind.MESSAGE, null, null, message.id(), null);
-		storeEvidence(caseId, message.id(), evidence, actor);
+		followUp(current, message.id(), evidence, actor);
+		return message;
+	}
+
+	/**
+	 * A message the complainant wrote on the case's channel, already stored in its conversation (with the
+	 * channel's id of it), joins the case like {@link #complainantWrites}: on the timeline, with its evidence.
+	 */
+	@Transactional
+	public void complainantWrote(long caseId, long messageId, List<EvidenceFile> evidence, Actor actor) {
+		CaseView current = lock(caseId);
+		if (current.status() == CaseStatus.CLOSED) {
+			throw Rejected.of(null, "error.case.closed");
+		}
+		List<Rejection> problems = evidencePolicy.check("evidence", evidence);
+		if (!problems.isEmpty()) {
+			throw new Rejected(problems);
+		}
+		Message message = conversations.message(messageId)
+			.filter(m -> m.conversationId() == current.conversationId() && m.kind() == MessageKind.INBOUND)
+			.orElseThrow(() -> new NotFound("message"));
+		followUp(current, message.id(), evidence, actor);
+	}
+
+	private void followUp(CaseView current, long messageId, List<EvidenceFile> evidence, Actor actor) {
+		long caseId = current.id();
+		store.record(caseId, actor, TimelineEntry.Kind.MESSAGE, null, null, messageId, null);
+		storeEvidence(caseId, messageId, evidence, actor);
 		if (current.status() == CaseStatus.AWAITING_COMPLAINANT || current.status() == CaseStatus.RESOLVED) {
 			moveStatus(current, CaseStatus.INVESTIGATING, Actor.SYSTEM);
 		}
 		else {
 			store.touch(caseId);
 		}
-		events.publishEvent(new ComplainantWrote(caseId, message.id()));
-		return message;
+		events.publishEvent(new ComplainantWrote(caseId, messageId));
+	}
+
+	/** The case a conversation's next message belongs to: its latest case that is not closed. */
+	public Optional<CaseView> currentCase(long conversationId) {
+		return store.currentOf(conversationId);
+	}
+
+	/**
+	 * A file the complainant sent that is not kept as evidence (wrong type, too big, not fetched): noted on the
+	 * timeline with its name and why, so that the agent knows and can ask for it another way.
+	 */
+	@Transactional
+	public void evidenceRefused(long caseId, Long messageId, String fileName, String reason, Actor actor) {
+		lock(caseId);
+		String note = EvidencePolicy.safeName(fileName) + (reason == null || reason.isBlank() ? "" : ": " + reason);
+		store.record(caseId, actor, TimelineEntry.Kind.EVIDENCE_REFUSED, null, cut(note), messageId, null);
+	}
+
+	/** The complainant changed a message of the case on its channel: old and new text go on the timeline. */
+	@Transactional
+	public void messageEdited(long caseId, long messageId, String oldBody, String newBody, Actor actor) {
+		lock(caseId);
+		store.record(caseId, actor, TimelineEntry.Kind.MESSAGE_EDITED, cut(oldBody), cut(newBody), messageId, null);
+		store.touch(caseId);
+	}
+
+	/** The complainant's rating of the service (1 to 5), once the case is resolved; a new rating replaces the old. */
+	@Transactional
+	public CaseView rate(long caseId, int rating, Actor actor) {
+		CaseView current = lock(caseId);
+		if (rating < 1 || rating > 5) {
+			throw Rejected.of("rating", "error.rating");
+		}
+		if (current.status().isOpen()) {
+			throw Rejected.of("rating", "error.rating.open");
+		}
+		Optional<Integer> old = store.rating(caseId);
+		if (old.isPresent() && old.get() == rating) {
+			return current;
+		}
+		store.updateRating(caseId, rating);
+		store.record(caseId, actor, TimelineEntry.Kind.RATED, old.map(String::valueOf).orElse(null),
+				String.valueOf(rating), null, null);
+		return store.byId(caseId).orElseThrow();
+	}
+
+	/** The complainant's rating, 1 to 5, if they gave one. */
+	public Optional<Integer> rating(long caseId) {
+		return store.rating(caseId);
+	}
+
+	private static String cut(String text) {
+		if (text == null || text.length() <= 2048) {
+			return text;
+		}
+		return text.substring(0, 2047) + "…";
 	}
 
 	/** Evidence added by an agent (or the complainant) outside a message. */

@@ -12,7 +12,13 @@ public record TimelineEntry(long id, Instant occurredAt, Actor actor, Kind kind,
 	public enum Kind {
 		OPENED, STATUS, CATEGORY, TEAM, ASSIGNEE, PRIORITY, MESSAGE, REPLY, NOTE, EVIDENCE, ALARM_RAISED, ALARM_CLEARED,
 		/** An SLA clock of the case (or its conversation) went past due: old value the stage, new value the due time. */
-		SLA_BREACH;
+		SLA_BREACH,
+		/** the complainant changed a message on the channel: the old text → the new one */
+		MESSAGE_EDITED,
+		/** a file the complainant sent that is not accepted as evidence, and why */
+		EVIDENCE_REFUSED,
+		/** the complainant rated the service, 1 to 5 */
+		RATED;
 
 		/** What the complainant sees on the status page. */
 		public boolean isPublic() {

@@ -105,6 +105,26 @@ class AgentsAdminController {
 		}
 	}
 
+	/** Links the agent's Telegram account: what they write in a client's group chat is our reply. */
+	@PostMapping("/{id}/telegram")
+	String telegram(@PathVariable long id, @RequestParam(required = false) String telegramUserId, Locale locale,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Agent agent = agent(id);
+		try {
+			directory.linkTelegram(id, telegramUserId);
+			redirect.addFlashAttribute("notice", "console.admin.saved");
+			return "redirect:/console/admin/agents/" + id;
+		}
+		catch (Rejected rejected) {
+			model.addAttribute("errors", format.errors(rejected, locale));
+			model.addAttribute("errorForm", "telegram");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			String edit = edit(agent, AgentForm.of(agent), model);
+			model.addAttribute("telegramUserId", telegramUserId);
+			return edit;
+		}
+	}
+
 	private String list(AgentForm form, Model model) {
 		model.addAttribute("agents", directory.agents());
 		model.addAttribute("teams", directory.teams());
@@ -118,6 +138,7 @@ class AgentsAdminController {
 		model.addAttribute("teams", directory.teams());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("form", form);
+		model.addAttribute("telegramUserId", directory.telegramUserId(agent.id()).map(String::valueOf).orElse(""));
 		return EDIT;
 	}
 

@@ -156,4 +156,79 @@ public class Conversations {
 	public Optional<Message> message(long id) {
 		return store.message(id);
 	}
+
+	/**
+	 * The conversation of one chat on a channel endpoint (a Telegram chat with one bot), opened on first use
+	 * with the given contact, organisation and title. Its row is held until the transaction ends, so that two
+	 * first messages of one chat never open two conversations, nor two cases.
+	 */
+	@Transactional
+	public Conversation chat(String channel, String endpointKey, String chatId, long contactId, Long organisationId,
+			String title) {
+		return store.lockChat(channel, endpointKey, chatId).orElseGet(() -> {
+			store.insertChannelConversation(channel, endpointKey, chatId, contactId, organisationId, title);
+			return store.lockChat(channel, endpointKey, chatId).orElseThrow();
+		});
+	}
+
+	/** The conversation of one chat, when there is one. */
+	public Optional<Conversation> chat(String channel, String endpointKey, String chatId) {
+		return store.lockChat(channel, endpointKey, chatId);
+	}
+
+	/**
+	 * Stores a message that is already on the channel, with the channel's id of it: an inbound message
+	 * ({@code authorContactId} says who wrote it in a group), or an outbound one that one of our people wrote on
+	 * the channel itself, stored as sent (and announced by no {@link MessageSent}), so that nothing delivers it
+	 * again.
+	 */
+	@Transactional
+	public Message received(long conversationId, MessageKind kind, Long authorAgentId, Long authorContactId,
+			String body, String externalId) {
+		check(body);
+		if (kind == MessageKind.NOTE) {
+			throw new IllegalArgumentException("a note is never on a channel");
+		}
+		if (!store.touch(conversationId, store.now())) {
+			throw new org.ombud.shared.NotFound("conversation");
+		}
+		Message message = store.insertChannelMessage(conversationId, kind, authorAgentId, authorContactId, body,
+				externalId);
+		if (kind == MessageKind.INBOUND) {
+			events.publishEvent(new MessageReceived(conversationId, message.id()));
+		}
+		// an outbound message written on the channel itself publishes no MessageSent: the outbox would deliver it
+		// a second time (it queues every MessageSent of a channel conversation)
+		return message;
+	}
+
+	/** The message of a conversation that has this id on its channel. */
+	public Optional<Message> messageByExternalId(long conversationId, String externalId) {
+		return store.messageByExternalId(conversationId, externalId);
+	}
+
+	/** Who of a group wrote an inbound message; empty for a private chat's messages. */
+	public Optional<Long> authorContact(long messageId) {
+		return store.authorContact(messageId);
+	}
+
+	/**
+	 * The author changed a message on the channel: the new text takes its place, the old one stays in its
+	 * history. Empty when the text did not change (a replayed or caption-only edit).
+	 */
+	@Transactional
+	public Optional<MessageEdit> edit(long messageId, String body) {
+		check(body);
+		Message message = store.message(messageId).orElseThrow(() -> new org.ombud.shared.NotFound("message"));
+		if (message.body().equals(body)) {
+			return Optional.empty();
+		}
+		store.edit(messageId, message.body(), body);
+		return Optional.of(new MessageEdit(messageId, message.body(), store.now()));
+	}
+
+	/** The earlier texts of a message, oldest first. */
+	public List<MessageEdit> edits(long messageId) {
+		return store.edits(messageId);
+	}
 }

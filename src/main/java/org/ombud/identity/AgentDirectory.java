@@ -41,6 +41,43 @@ public class AgentDirectory {
 		return store.agentByUsername(username);
 	}
 
+	/** The agent who linked this Telegram account: what they write in a client's group is our reply. */
+	public Optional<Agent> agentByTelegramUserId(long telegramUserId) {
+		return store.agentByTelegramUserId(telegramUserId);
+	}
+
+	public Optional<Long> telegramUserId(long agentId) {
+		return store.telegramUserId(agentId);
+	}
+
+	/**
+	 * Links the agent's Telegram account (its numeric user id, as text from a form), or unlinks it with a blank
+	 * value. One Telegram account belongs to at most one agent.
+	 */
+	@Transactional
+	public void linkTelegram(long agentId, String telegramUserId) {
+		store.agent(agentId).orElseThrow(() -> new org.ombud.shared.NotFound("agent"));
+		if (telegramUserId == null || telegramUserId.isBlank()) {
+			store.updateTelegramUserId(agentId, null);
+			return;
+		}
+		long id;
+		try {
+			id = Long.parseLong(telegramUserId.strip());
+		}
+		catch (NumberFormatException e) {
+			throw Rejected.of("telegramUserId", "error.agent.telegram");
+		}
+		if (id <= 0) {
+			throw Rejected.of("telegramUserId", "error.agent.telegram");
+		}
+		Optional<Agent> owner = store.agentByTelegramUserId(id);
+		if (owner.isPresent() && owner.get().id() != agentId) {
+			throw Rejected.of("telegramUserId", "error.agent.telegram.taken");
+		}
+		store.updateTelegramUserId(agentId, id);
+	}
+
 	public List<Agent> agents() {
 		return store.agents();
 	}

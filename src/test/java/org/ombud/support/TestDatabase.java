@@ -43,7 +43,9 @@ public class TestDatabase implements EnvironmentPostProcessor {
 			props.put("spring.datasource.password", System.getenv().getOrDefault("OMBUD_TEST_PG_PASSWORD", ""));
 		}
 		else {
-			props.put("spring.datasource.url", "jdbc:h2:mem:ombud-" + UUID.randomUUID()
+			// two contexts that play one desk before and after a restart share a named in-memory database
+			String name = environment.getProperty("ombud.test.h2-name", "ombud-" + UUID.randomUUID());
+			props.put("spring.datasource.url", "jdbc:h2:mem:" + name
 					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
 			props.put("spring.datasource.username", "sa");
 			props.put("spring.datasource.password", "");

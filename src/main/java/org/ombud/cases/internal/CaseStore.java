@@ -331,6 +331,30 @@ public class CaseStore {
 		return jdbc.sql("select storage_key from evidence where id = ?").param(evidenceId).query(String.class).optional();
 	}
 
+	/** The conversation's latest case that still takes messages (not closed). */
+	public Optional<CaseView> currentOf(long conversationId) {
+		return jdbc.sql("select " + COLUMNS + " from cases where conversation_id = ? and status <> 'CLOSED' order by id desc")
+			.param(conversationId)
+			.query(CaseStore::view)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	public void updateRating(long id, int rating) {
+		jdbc.sql("update cases set rating = ?, updated_at = ? where id = ?")
+			.params(rating, SqlTime.param(clock.instant()), id)
+			.update();
+	}
+
+	public Optional<Integer> rating(long id) {
+		return jdbc.sql("select rating from cases where id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getObject(1, Integer.class))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
 	private static Evidence evidence(ResultSet rs, int n) throws SQLException {
 		return new Evidence(rs.getLong("id"), rs.getLong("case_id"), rs.getObject("message_id", Long.class),
 				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),

@@ -48,6 +48,25 @@ public class AgentStore {
 			.optional();
 	}
 
+	public Optional<Agent> agentByTelegramUserId(long telegramUserId) {
+		return jdbc.sql("select " + AGENT_COLUMNS + " from agents where telegram_user_id = ?").param(telegramUserId)
+			.query((rs, n) -> rs.getLong("id"))
+			.optional()
+			.flatMap(this::agent);
+	}
+
+	public Optional<Long> telegramUserId(long agentId) {
+		return jdbc.sql("select telegram_user_id from agents where id = ?")
+			.param(agentId)
+			.query((rs, n) -> rs.getObject(1, Long.class))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
+	public void updateTelegramUserId(long agentId, Long telegramUserId) {
+		jdbc.sql("update agents set telegram_user_id = ? where id = ?").params(telegramUserId, agentId).update();
+	}
+
 	public Optional<AgentPrincipal> principal(String username) {
 		return jdbc.sql("select id, username, password_hash, role, active from agents where username = ?")
 			.param(username)
