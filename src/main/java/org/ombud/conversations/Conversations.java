@@ -179,8 +179,8 @@ public class Conversations {
 	/**
 	 * Stores a message that is already on the channel, with the channel's id of it: an inbound message
 	 * ({@code authorContactId} says who wrote it in a group), or an outbound one that one of our people wrote on
-	 * the channel itself, stored as sent (and announced by no {@link MessageSent}), so that nothing delivers it
-	 * again.
+	 * the channel itself, stored as sent, so that nothing delivers it again (its {@link MessageSent} still
+	 * stops clocks and clears alarms).
 	 */
 	@Transactional
 	public Message received(long conversationId, MessageKind kind, Long authorAgentId, Long authorContactId,
@@ -189,16 +189,18 @@ public class Conversations {
 		if (kind == MessageKind.NOTE) {
 			throw new IllegalArgumentException("a note is never on a channel");
 		}
-		if (!store.touch(conversationId, store.now())) {
-			throw new org.ombud.shared.NotFound("conversation");
-		}
+		Long teamId = store.team(conversationId).orElseThrow(() -> new NotFound("conversation")).orElse(null);
 		Message message = store.insertChannelMessage(conversationId, kind, authorAgentId, authorContactId, body,
 				externalId);
+		store.messageAdded(conversationId, kind, message.id(), message.createdAt(), reorderAfter);
 		if (kind == MessageKind.INBOUND) {
 			events.publishEvent(new MessageReceived(conversationId, message.id()));
 		}
-		// an outbound message written on the channel itself publishes no MessageSent: the outbox would deliver it
-		// a second time (it queues every MessageSent of a channel conversation)
+		else {
+			// stored as sent: the outbox leaves it alone, while clocks and alarms see our answer
+			events.publishEvent(new MessageSent(conversationId, message.id(), authorAgentId));
+		}
+		live.publish(LiveSignal.conversation(conversationId, teamId));
 		return message;
 	}
 

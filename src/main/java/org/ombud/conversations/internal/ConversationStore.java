@@ -173,10 +173,11 @@ public class ConversationStore {
 			Long organisationId, String title) {
 		var now = SqlTime.param(clock.instant());
 		jdbc.sql("""
-				insert into conversations (channel, contact_id, organisation_id, title, endpoint_key, external_chat_id,
-				  created_at, last_message_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-			.params(channel, contactId, organisationId, title, endpointKey, chatId, now, now)
+				insert into conversations (channel, contact_id, organisation_id, team_id, title, endpoint_key,
+				  external_chat_id, created_at, last_message_at, list_at)
+				values (?, ?, ?, (select o.team_id from organisations o where o.id = ?), ?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(channel, contactId, organisationId, organisationId, title, endpointKey, chatId, now, now, now)
 			.update();
 	}
 

@@ -43,6 +43,10 @@ class ReplyDelivery {
 		}
 		Message message = conversations.message(event.messageId()).orElseThrow();
 		MessageDelivery delivery = deliveries.delivery(message.id()).orElseThrow();
+		if (MessageDelivery.SENT.equals(delivery.state())) {
+			// written by one of our people on the channel itself (a group chat): it is there already
+			return;
+		}
 		OutboundDefaults defaults = event.authorAgentId() == null ? OutboundDefaults.NONE
 				: preferences.outboundDefaults(event.authorAgentId());
 		// a reply points at the channel's id of the message it answers; without one it goes as a plain message
