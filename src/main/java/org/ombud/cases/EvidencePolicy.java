@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Which files are accepted as evidence: images and PDF, at most {@code maxFiles} files of at most
+ * Which files are accepted as evidence: images, PDF, voice (Ogg, MP3) and video (MP4), at most {@code maxFiles} files of at most
  * {@code maxBytes} each. A file must be what its name says by its bytes (magic numbers, read by Tika), so
  * a script renamed to {@code .png} is refused.
  */
@@ -18,7 +18,16 @@ import org.springframework.stereotype.Component;
 public class EvidencePolicy {
 
 	private static final Map<String, String> ALLOWED = Map.of("image/png", "png", "image/jpeg", "jpg", "image/gif",
-			"gif", "image/webp", "webp", "application/pdf", "pdf");
+			"gif", "image/webp", "webp", "application/pdf", "pdf", "audio/ogg", "ogg", "audio/mpeg", "mp3", "video/mp4",
+			"mp4");
+
+	/**
+	 * Types that Tika tells apart more finely than evidence needs, by bytes or by name: Ogg audio (a voice message
+	 * is Opus in Ogg, named .ogg or .oga), and MP4 video (a phone's video note may carry the ISO brand, which reads
+	 * as QuickTime).
+	 */
+	private static final Map<String, String> FAMILY = Map.of("audio/opus", "audio/ogg", "audio/vorbis", "audio/ogg",
+			"application/ogg", "audio/ogg", "video/quicktime", "video/mp4", "video/x-m4v", "video/mp4");
 
 	private final Tika tika = new Tika();
 
@@ -68,12 +77,16 @@ public class EvidencePolicy {
 
 	/** The content type of an acceptable file, or null when its bytes and its name disagree or are not allowed. */
 	public String detect(EvidenceFile file) {
-		String byBytes = tika.detect(file.bytes());
-		String byName = tika.detect(safeName(file.fileName()));
+		String byBytes = family(tika.detect(file.bytes()));
+		String byName = family(tika.detect(safeName(file.fileName())));
 		if (!ALLOWED.containsKey(byBytes) || !byBytes.equals(byName)) {
 			return null;
 		}
 		return byBytes;
+	}
+
+	private static String family(String type) {
+		return FAMILY.getOrDefault(type, type);
 	}
 
 	/** The file name without any path, control characters or quotes, at most 200 characters. */

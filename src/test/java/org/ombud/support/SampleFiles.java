@@ -22,6 +22,25 @@ public final class SampleFiles {
 		return image("jpg");
 	}
 
+	/** The start of an Ogg Opus recording, as Telegram sends voice messages: enough for the type check. */
+	public static byte[] oggOpus() {
+		byte[] ogg = new byte[64];
+		System.arraycopy("OggS".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, ogg, 0, 4);
+		ogg[5] = 2;
+		System.arraycopy("OpusHead".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, ogg, 28, 8);
+		ogg[36] = 1;
+		return ogg;
+	}
+
+	/** The start of an MP4 video with the ISO brand, as phones record video notes. */
+	public static byte[] mp4() {
+		byte[] mp4 = new byte[64];
+		mp4[3] = 0x18;
+		System.arraycopy("ftypisom".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, mp4, 4, 8);
+		System.arraycopy("isomiso2".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, mp4, 16, 8);
+		return mp4;
+	}
+
 	public static byte[] pdf() {
 		return """
 				%PDF-1.4

@@ -172,10 +172,30 @@ class TelegramPrivateChatTests extends TelegramTestSupport {
 		// the oversized file was never downloaded
 		assertThat(telegram.calls(bot[0], "getFile")).noneMatch(call -> call.parameters().path("file_id").asString().equals(bigId));
 		List<FakeTelegram.Call> sent = awaitSent(bot[0], chat, 3);
-		assertThat(sent.get(1).text()).isEqualTo("We could not accept the file huge.png: we take images (PNG, JPEG, GIF, WebP) and PDF up to 10 MB.");
+		assertThat(sent.get(1).text()).isEqualTo(
+				"We could not accept the file huge.png: we take images (PNG, JPEG, GIF, WebP), PDF, voice messages and videos up to 10 MB.");
 		assertThat(sent.get(2).text()).startsWith("We could not accept the file cat.png");
 		assertThat(cases.publicMessages(c)).extracting(Message::body)
 			.containsExactly("This is the stream", "📎 receipt.pdf", "📎 huge.png", "📎 cat.png");
+
+		// a voice message and a video note are evidence too, checked by their bytes like any file
+		String voiceId = "voice" + nextId();
+		String noteId = "note" + nextId();
+		telegram.file(voiceId, SampleFiles.oggOpus(), null);
+		telegram.file(noteId, SampleFiles.mp4(), null);
+		ObjectNode voice = privateMessage(nextId(), 5, from, null);
+		((ObjectNode) voice.get("message")).set("voice", JSON.createObjectNode().put("file_id", voiceId)
+			.put("file_unique_id", "v1").put("duration", 3).put("mime_type", "audio/ogg"));
+		assertThat(post(bot, voice)).isEqualTo(200);
+		ObjectNode note = privateMessage(nextId(), 6, from, null);
+		((ObjectNode) note.get("message")).set("video_note", JSON.createObjectNode().put("file_id", noteId)
+			.put("file_unique_id", "n1").put("duration", 2).put("length", 240));
+		assertThat(post(bot, note)).isEqualTo(200);
+		assertThat(cases.evidence(c.id())).extracting(e -> e.fileName() + " " + e.contentType())
+			.containsExactly("photo-u1.jpg image/jpeg", "receipt.pdf application/pdf", "voice-v1.ogg audio/ogg",
+					"video-note-n1.mp4 video/mp4");
+		assertThat(cases.timeline(c.id(), false)).filteredOn(e -> e.kind() == TimelineEntry.Kind.EVIDENCE_REFUSED)
+			.hasSize(2);
 	}
 
 	@Test
