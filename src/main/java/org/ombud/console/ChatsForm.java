@@ -18,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record ChatsForm(String team, String mine, String starred, String unread, String channel, String limit) {
 
-	static final int PAGE = 100;
+	static final int PAGE = 60;
 
 	static final List<String> CHANNELS = List.of("telegram", "vk", "email", "webform", "api", "phone");
 
