@@ -137,6 +137,13 @@ class OutboxContractTests {
 
 	void awaitCalls(Chat chat, int count) {
 		Await.until(WAIT, count + " calls to " + chat.chatId(), () -> channel.calls(chat.chatId()).size() >= count);
+		// the worker records a call's outcome just after it returns: a test that moves the clock next must wait for
+		// that too, or the outcome (a pause, a backoff) would be counted from the moved clock
+		Await.until(WAIT, "the outcome of call " + count + " to " + chat.chatId(),
+				() -> jdbc.sql("select count(*) from outbox where chat_id = ? and state = 'SENDING'")
+					.param(chat.chatId())
+					.query(Long.class)
+					.single() == 0);
 	}
 
 	@Test
