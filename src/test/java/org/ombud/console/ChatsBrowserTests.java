@@ -10,20 +10,18 @@ import java.util.List;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Category;
 import org.ombud.conversations.Chats;
 import org.ombud.identity.Agent;
 import org.ombud.identity.Role;
 import org.ombud.identity.Team;
-import org.ombud.support.Browsers;
+import org.ombud.support.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -43,25 +41,8 @@ class ChatsBrowserTests extends ConsoleTestSupport {
 	@Autowired
 	Chats chats;
 
-	Playwright playwright;
-
-	Browser browser;
-
-	@BeforeAll
-	void launch() {
-		playwright = Playwright.create();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Test
 	void denseListWithPinStarAndAlarmUnderTheContentSecurityPolicy() throws Exception {
@@ -75,7 +56,7 @@ class ChatsBrowserTests extends ConsoleTestSupport {
 		CaseView oldest = made.getFirst();
 		CaseView middle = made.get(20);
 
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1920, 1080));
+		BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1920, 1080));
 		// the browser's notifications, recorded instead of shown
 		context.addInitScript("""
 				window.__notes = [];
@@ -84,20 +65,13 @@ class ChatsBrowserTests extends ConsoleTestSupport {
 				window.Notification.requestPermission = function () { return Promise.resolve('granted'); };""");
 		Page page = context.newPage();
 		List<String> problems = new ArrayList<>();
-		page.onConsoleMessage(m -> {
-			if (m.type().equals("error") || m.text().contains("Content Security Policy")) {
-				problems.add(m.text());
-			}
-		});
-		page.onPageError(problems::add);
+		Chromium.watch(page, problems, null);
 
-		page.navigate(base() + "/login?lang=en");
-		page.fill("input[name=username]", agent.username());
-		page.fill("input[name=password]", PASSWORD);
-		page.click("form.stack button[type=submit]");
-		page.waitForURL("**/console/cases");
+		Chromium.logIn(page, base(), agent.username(), PASSWORD);
 		page.click("nav.nav a[href='/console/chats']");
 		page.waitForURL("**/console/chats");
+		// this test's team only: other tests leave chats without a team, which every agent also sees
+		page.navigate(base() + "/console/chats?team=" + team.id());
 
 		// compact: one line of 28 px per chat, at least 30 of them on the screen
 		PlaywrightAssertions.assertThat(page.locator("#chat-list tr.chat")).hasCount(40);

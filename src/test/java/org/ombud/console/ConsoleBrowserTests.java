@@ -9,21 +9,19 @@ import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ombud.cases.CaseStatus;
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Category;
 import org.ombud.identity.Agent;
 import org.ombud.identity.Role;
 import org.ombud.identity.Team;
-import org.ombud.support.Browsers;
+import org.ombud.support.Chromium;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,25 +36,8 @@ class ConsoleBrowserTests extends ConsoleTestSupport {
 	@LocalServerPort
 	int port;
 
-	Playwright playwright;
-
-	Browser browser;
-
-	@BeforeAll
-	void launch() {
-		playwright = Playwright.create();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Test
 	void agentWorksACaseWithHtmxUnderTheContentSecurityPolicy() throws Exception {
@@ -67,22 +48,14 @@ class ConsoleBrowserTests extends ConsoleTestSupport {
 		newCase(category, "Second case in the same team");
 		newCase(category(team()), "A case of another team");
 
-		Page page = browser.newPage();
+		Page page = chromium.browser().newPage();
 		List<String> problems = new ArrayList<>();
-		page.onConsoleMessage(m -> {
-			if (m.type().equals("error") || m.text().contains("Content Security Policy")) {
-				problems.add(m.text());
-			}
-		});
-		page.onPageError(problems::add);
+		Chromium.watch(page, problems, null);
 		page.onDialog(d -> problems.add("dialog: " + d.message()));
 
 		page.navigate(base() + "/login?lang=en");
 		shot(page, "login");
-		page.fill("input[name=username]", agent.username());
-		page.fill("input[name=password]", PASSWORD);
-		page.click("form.stack button[type=submit]");
-		page.waitForURL("**/console/cases");
+		Chromium.logIn(page, base(), agent.username(), PASSWORD);
 
 		// filtering swaps the results only and pushes the filter into the address bar
 		page.evaluate("window.ombudMarker = 'still the same page'");

@@ -8,21 +8,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Category;
 import org.ombud.identity.Agent;
 import org.ombud.identity.ApiTokens;
 import org.ombud.identity.Role;
 import org.ombud.identity.Team;
-import org.ombud.support.Browsers;
+import org.ombud.support.Chromium;
 import org.ombud.support.PlatformApp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,27 +40,10 @@ class ConsoleLiveBrowserTests extends ConsoleTestSupport {
 	@Autowired
 	ApiTokens tokens;
 
-	Playwright playwright;
-
-	Browser browser;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	final List<String> problems = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	void launch() {
-		playwright = Playwright.create();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void aCaseOpenedThroughTheApiAppearsInTwoAgentsQueuesWithinASecond() {
@@ -70,8 +51,8 @@ class ConsoleLiveBrowserTests extends ConsoleTestSupport {
 		Category category = category(team);
 		Agent anna = agent(Role.AGENT, "en", team);
 		Agent li = agent(Role.AGENT, "zh", team);
-		try (BrowserContext annasBrowser = browser.newContext();
-				BrowserContext lisBrowser = browser.newContext();
+		try (BrowserContext annasBrowser = chromium.browser().newContext();
+				BrowserContext lisBrowser = chromium.browser().newContext();
 				PlatformApp app = new PlatformApp(base(), tokens.create(unique("app"), null).secret())) {
 			Page annas = logIn(annasBrowser, anna);
 			Page lis = logIn(lisBrowser, li);
@@ -121,17 +102,8 @@ class ConsoleLiveBrowserTests extends ConsoleTestSupport {
 
 	private Page logIn(BrowserContext context, Agent agent) {
 		Page page = context.newPage();
-		page.onConsoleMessage(m -> {
-			if (m.type().equals("error") || m.text().contains("Content Security Policy")) {
-				problems.add(agent.username() + ": " + m.text());
-			}
-		});
-		page.onPageError(e -> problems.add(agent.username() + ": " + e));
-		page.navigate(base() + "/login?lang=en");
-		page.fill("input[name=username]", agent.username());
-		page.fill("input[name=password]", PASSWORD);
-		page.click("form.stack button[type=submit]");
-		page.waitForURL("**/console/cases");
+		Chromium.watch(page, problems, agent.username());
+		Chromium.logIn(page, base(), agent.username(), PASSWORD);
 		return page;
 	}
 

@@ -10,13 +10,11 @@ import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Category;
 import org.ombud.conversations.MessageDeliveries;
@@ -27,8 +25,8 @@ import org.ombud.identity.Role;
 import org.ombud.identity.Team;
 import org.ombud.shared.Tokens;
 import org.ombud.support.Await;
-import org.ombud.support.Browsers;
 import org.ombud.support.FakeChannel;
+import org.ombud.support.Chromium;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,25 +55,8 @@ class ConsoleOutboundBrowserTests extends ConsoleTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
-	Playwright playwright;
-
-	Browser browser;
-
-	@BeforeAll
-	void launch() {
-		playwright = Playwright.create();
-		browser = Browsers.chromium(playwright);
-	}
-
-	@AfterAll
-	void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Test
 	void anAgentRepliesOnAChannelRetriesARefusedDeliveryAndOpensACaseFromAMessage() throws Exception {
@@ -91,19 +72,10 @@ class ConsoleOutboundBrowserTests extends ConsoleTestSupport {
 		jdbc.sql("update messages set external_id = '31' where id = ?").param(question).update();
 		channel.script(chatId, new FakeChannel.Refuse("Bad Request: chat not found", true));
 
-		Page page = browser.newPage();
+		Page page = chromium.browser().newPage();
 		List<String> problems = new ArrayList<>();
-		page.onConsoleMessage(m -> {
-			if (m.type().equals("error") || m.text().contains("Content Security Policy")) {
-				problems.add(m.text());
-			}
-		});
-		page.onPageError(problems::add);
-		page.navigate(base() + "/login?lang=en");
-		page.fill("input[name=username]", agent.username());
-		page.fill("input[name=password]", PASSWORD);
-		page.click("form.stack button[type=submit]");
-		page.waitForURL("**/console/cases");
+		Chromium.watch(page, problems, null);
+		Chromium.logIn(page, base(), agent.username(), PASSWORD);
 		page.navigate(base() + "/console/cases/" + c.number());
 
 		page.fill("#reply-body", "We switched the ads off: https://help.example/ads");
