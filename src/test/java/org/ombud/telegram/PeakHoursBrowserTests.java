@@ -114,6 +114,12 @@ class PeakHoursBrowserTests extends TelegramTestSupport {
 		}
 		assertThat((String) b.evaluate("window.__notes.length ? window.__notes[0].title : ''")).startsWith("Alarm");
 
+		// Anna clears it: the mark goes from Boris's list too
+		a.click("#chat-alarm");
+		PlaywrightAssertions.assertThat(a.locator("#chat-alarm")).hasText("Raise alarm");
+		PlaywrightAssertions.assertThat(row(b, firstChat)).not().hasClass(Pattern.compile("\\balarm\\b"),
+				new LocatorAssertions.HasClassOptions().setTimeout(LIVE.plusMillis(500).toMillis()));
+
 		assertThat(problems).isEmpty();
 	}
 
