@@ -1,8 +1,11 @@
 package org.ombud.bench;
 
+import static org.ombud.bench.BenchSupport.arg;
+import static org.ombud.bench.BenchSupport.exec;
+import static org.ombud.bench.BenchSupport.insertReturningId;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -234,30 +237,6 @@ public final class IntakeBench {
 			}
 		}
 
-		private static long insertReturningId(Connection c, String sql, Object... params) throws Exception {
-			try (PreparedStatement ps = c.prepareStatement(sql, new String[] { "id" })) {
-				bind(ps, params);
-				ps.executeUpdate();
-				try (ResultSet keys = ps.getGeneratedKeys()) {
-					keys.next();
-					return keys.getLong(1);
-				}
-			}
-		}
-
-		private static void exec(Connection c, String sql, Object... params) throws Exception {
-			try (PreparedStatement ps = c.prepareStatement(sql)) {
-				bind(ps, params);
-				ps.executeUpdate();
-			}
-		}
-
-		private static void bind(PreparedStatement ps, Object... params) throws Exception {
-			for (int i = 0; i < params.length; i++) {
-				ps.setObject(i + 1, params[i]);
-			}
-		}
-
 		void close() throws Exception {
 			synchronized (opened) {
 				for (Connection c : opened) {
@@ -265,14 +244,5 @@ public final class IntakeBench {
 				}
 			}
 		}
-	}
-
-	private static String arg(String[] args, String name, String fallback) {
-		for (String a : args) {
-			if (a.startsWith("--" + name + "=")) {
-				return a.substring(name.length() + 3);
-			}
-		}
-		return fallback;
 	}
 }

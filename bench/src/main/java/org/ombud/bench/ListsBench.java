@@ -1,5 +1,7 @@
 package org.ombud.bench;
 
+import static org.ombud.bench.BenchSupport.arg;
+
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -242,14 +244,5 @@ public final class ListsBench {
 		private static String enc(String s) {
 			return URLEncoder.encode(s, StandardCharsets.UTF_8);
 		}
-	}
-
-	static String arg(String[] args, String name, String fallback) {
-		for (String a : args) {
-			if (a.startsWith("--" + name + "=")) {
-				return a.substring(name.length() + 3);
-			}
-		}
-		return fallback;
 	}
 }

@@ -1,5 +1,7 @@
 package org.ombud.bench;
 
+import static org.ombud.bench.BenchSupport.arg;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -137,14 +139,5 @@ public final class SlaBench {
 		}
 		int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
 		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-	}
-
-	static String arg(String[] args, String name, String fallback) {
-		for (String a : args) {
-			if (a.startsWith("--" + name + "=")) {
-				return a.substring(name.length() + 3);
-			}
-		}
-		return fallback;
 	}
 }

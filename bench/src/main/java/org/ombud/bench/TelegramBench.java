@@ -1,5 +1,9 @@
 package org.ombud.bench;
 
+import static org.ombud.bench.BenchSupport.arg;
+import static org.ombud.bench.BenchSupport.exec;
+import static org.ombud.bench.BenchSupport.insertReturningId;
+
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -241,30 +245,6 @@ public final class TelegramBench {
 			}
 		}
 
-		private static long insertReturningId(Connection c, String sql, Object... params) throws Exception {
-			try (PreparedStatement ps = c.prepareStatement(sql, new String[] { "id" })) {
-				bind(ps, params);
-				ps.executeUpdate();
-				try (ResultSet keys = ps.getGeneratedKeys()) {
-					keys.next();
-					return keys.getLong(1);
-				}
-			}
-		}
-
-		private static void exec(Connection c, String sql, Object... params) throws Exception {
-			try (PreparedStatement ps = c.prepareStatement(sql)) {
-				bind(ps, params);
-				ps.executeUpdate();
-			}
-		}
-
-		private static void bind(PreparedStatement ps, Object... params) throws Exception {
-			for (int i = 0; i < params.length; i++) {
-				ps.setObject(i + 1, params[i]);
-			}
-		}
-
 		void close() throws Exception {
 			synchronized (opened_) {
 				for (Connection c : opened_) {
@@ -272,14 +252,5 @@ public final class TelegramBench {
 				}
 			}
 		}
-	}
-
-	private static String arg(String[] args, String name, String fallback) {
-		for (String a : args) {
-			if (a.startsWith("--" + name + "=")) {
-				return a.substring(name.length() + 3);
-			}
-		}
-		return fallback;
 	}
 }
