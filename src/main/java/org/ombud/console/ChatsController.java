@@ -165,53 +165,24 @@ class ChatsController {
 		return PAGE + " :: reply";
 	}
 
-	@PostMapping("/console/chats/{id}/pin")
-	String pin(@PathVariable String id, @ModelAttribute(name = "me", binding = false) Agent me,
+	/** The agent's marks on one chat (pin, star, read) and the chat's alarm, each one address. */
+	@PostMapping({ "/console/chats/{id}/{action:pin|unpin|star|unstar|alarm|read}",
+			"/console/chats/{id}/alarm/{action:clear}" })
+	String mark(@PathVariable String id, @PathVariable String action,
+			@ModelAttribute(name = "me", binding = false) Agent me,
 			@RequestHeader(value = "Referer", required = false) String referer, HttpServletRequest request,
 			HttpServletResponse response) {
-		return act(id, me, referer, request, response, chat -> chats.pin(me.id(), chat.id()));
-	}
-
-	@PostMapping("/console/chats/{id}/unpin")
-	String unpin(@PathVariable String id, @ModelAttribute(name = "me", binding = false) Agent me,
-			@RequestHeader(value = "Referer", required = false) String referer, HttpServletRequest request,
-			HttpServletResponse response) {
-		return act(id, me, referer, request, response, chat -> chats.unpin(me.id(), chat.id()));
-	}
-
-	@PostMapping("/console/chats/{id}/star")
-	String star(@PathVariable String id, @ModelAttribute(name = "me", binding = false) Agent me,
-			@RequestHeader(value = "Referer", required = false) String referer, HttpServletRequest request,
-			HttpServletResponse response) {
-		return act(id, me, referer, request, response, chat -> chats.star(me.id(), chat.id(), true));
-	}
-
-	@PostMapping("/console/chats/{id}/unstar")
-	String unstar(@PathVariable String id, @ModelAttribute(name = "me", binding = false) Agent me,
-			@RequestHeader(value = "Referer", required = false) String referer, HttpServletRequest request,
-			HttpServletResponse response) {
-		return act(id, me, referer, request, response, chat -> chats.star(me.id(), chat.id(), false));
-	}
-
-	@PostMapping("/console/chats/{id}/alarm")
-	String alarm(@PathVariable String id, @ModelAttribute(name = "me", binding = false) Agent me,
-			@RequestHeader(value = "Referer", required = false) String referer, HttpServletRequest request,
-			HttpServletResponse response) {
-		return act(id, me, referer, request, response, chat -> chats.raiseAlarm(chat.id(), me.id()));
-	}
-
-	@PostMapping("/console/chats/{id}/alarm/clear")
-	String clearAlarm(@PathVariable String id, @ModelAttribute(name = "me", binding = false) Agent me,
-			@RequestHeader(value = "Referer", required = false) String referer, HttpServletRequest request,
-			HttpServletResponse response) {
-		return act(id, me, referer, request, response, chat -> chats.clearAlarm(chat.id(), me.id()));
-	}
-
-	@PostMapping("/console/chats/{id}/read")
-	String read(@PathVariable String id, @ModelAttribute(name = "me", binding = false) Agent me,
-			@RequestHeader(value = "Referer", required = false) String referer, HttpServletRequest request,
-			HttpServletResponse response) {
-		return act(id, me, referer, request, response, chat -> chats.read(me.id(), chat.id()));
+		ChatRow chat = page.chat(me, id(id));
+		switch (action) {
+			case "pin" -> chats.pin(me.id(), chat.id());
+			case "unpin" -> chats.unpin(me.id(), chat.id());
+			case "star" -> chats.star(me.id(), chat.id(), true);
+			case "unstar" -> chats.star(me.id(), chat.id(), false);
+			case "alarm" -> chats.raiseAlarm(chat.id(), me.id());
+			case "clear" -> chats.clearAlarm(chat.id(), me.id());
+			default -> chats.read(me.id(), chat.id());
+		}
+		return done(referer, request, response);
 	}
 
 	@PostMapping("/console/chats/read-all")
@@ -246,12 +217,6 @@ class ChatsController {
 		ModelAndView errors = new ModelAndView("console/fragments :: messages", HttpStatus.UNPROCESSABLE_CONTENT);
 		errors.addObject("messages", format.errors(rejected, locale).messages());
 		return errors;
-	}
-
-	private String act(String id, Agent me, String referer, HttpServletRequest request, HttpServletResponse response,
-			java.util.function.Consumer<ChatRow> action) {
-		action.accept(page.chat(me, id(id)));
-		return done(referer, request, response);
 	}
 
 	private static String done(String referer, HttpServletRequest request, HttpServletResponse response) {

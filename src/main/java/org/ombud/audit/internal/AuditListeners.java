@@ -70,7 +70,9 @@ class AuditListeners {
 			}
 		}
 		// cases are known to people by their number: the same subject as in the log's reads
-		String subject = cases.get(event.caseId()).map(c -> c.number()).orElse(Long.toString(event.caseId()));
+		// (an opened case names its number already: the intake's hot path pays no look-up for it)
+		String subject = event instanceof CaseEvents.CaseOpened opened ? opened.number()
+				: cases.get(event.caseId()).map(c -> c.number()).orElse(Long.toString(event.caseId()));
 		audit.record(action, "case", subject, detail);
 	}
 }
