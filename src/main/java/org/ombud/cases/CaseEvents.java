@@ -19,4 +19,8 @@ public sealed interface CaseEvents {
 
 	record ComplainantWrote(long caseId, long messageId) implements CaseEvents {
 	}
+
+	/** Anything else about the case changed: {@code what} is the timeline kind (NOTE, PRIORITY, CATEGORY, EVIDENCE). */
+	record CaseUpdated(long caseId, String what) implements CaseEvents {
+	}
 }

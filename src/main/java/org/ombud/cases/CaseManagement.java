@@ -15,6 +15,7 @@ import org.ombud.cases.CaseEvents.CaseAssigned;
 import org.ombud.cases.CaseEvents.CaseOpened;
 import org.ombud.cases.CaseEvents.CaseReplied;
 import org.ombud.cases.CaseEvents.CaseStatusChanged;
+import org.ombud.cases.CaseEvents.CaseUpdated;
 import org.ombud.cases.CaseEvents.ComplainantWrote;
 import org.ombud.cases.internal.CaseStore;
 import org.ombud.cases.internal.EvidenceStorage;
@@ -228,6 +229,7 @@ public class CaseManagement {
 		store.updateColumn(caseId, "subcategory_id", subcategoryId);
 		store.record(caseId, actor, TimelineEntry.Kind.CATEGORY, old, categoryLabel(category.id(), subcategoryId),
 				null, null);
+		events.publishEvent(new CaseUpdated(caseId, TimelineEntry.Kind.CATEGORY.name()));
 		return store.byId(caseId).orElseThrow();
 	}
 
@@ -280,6 +282,7 @@ public class CaseManagement {
 		}
 		store.updateColumn(caseId, "priority", priority.name());
 		store.record(caseId, actor, TimelineEntry.Kind.PRIORITY, current.priority().name(), priority.name(), null, null);
+		events.publishEvent(new CaseUpdated(caseId, TimelineEntry.Kind.PRIORITY.name()));
 		return store.byId(caseId).orElseThrow();
 	}
 
@@ -349,6 +352,7 @@ public class CaseManagement {
 		CaseView current = lock(caseId);
 		Message message = conversations.append(current.conversationId(), MessageKind.NOTE, actor.agentId(), body);
 		store.record(caseId, actor, TimelineEntry.Kind.NOTE, null, null, message.id(), null);
+		events.publishEvent(new CaseUpdated(caseId, TimelineEntry.Kind.NOTE.name()));
 		return message;
 	}
 
@@ -473,6 +477,7 @@ public class CaseManagement {
 		}
 		List<Long> ids = storeEvidence(caseId, null, files, actor);
 		store.touch(caseId);
+		events.publishEvent(new CaseUpdated(caseId, TimelineEntry.Kind.EVIDENCE.name()));
 		return store.evidence(caseId).stream().filter(e -> ids.contains(e.id())).toList();
 	}
 

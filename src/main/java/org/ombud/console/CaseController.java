@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +18,6 @@ import org.ombud.cases.EvidenceContent;
 import org.ombud.cases.EvidenceFile;
 import org.ombud.cases.Priority;
 import org.ombud.identity.AgentPrincipal;
-import org.ombud.live.LiveBus;
-import org.ombud.live.LiveSignal;
 import org.ombud.shared.Actor;
 import org.ombud.shared.NotFound;
 import org.ombud.shared.Rejected;
@@ -53,7 +50,6 @@ class CaseController {
 	static final String REFRESH = "console/case-refresh";
 
 	/** Actions the case module announces with no event of its own; the other consoles still hear of them. */
-	private static final Set<String> UNANNOUNCED = Set.of("note", "priority", "category", "evidence");
 
 	private final CaseManagement cases;
 
@@ -61,13 +57,10 @@ class CaseController {
 
 	private final ConsoleFormat format;
 
-	private final LiveBus live;
-
-	CaseController(CaseManagement cases, CasePage page, ConsoleFormat format, LiveBus live) {
+	CaseController(CaseManagement cases, CasePage page, ConsoleFormat format) {
 		this.cases = cases;
 		this.page = page;
 		this.format = format;
-		this.live = live;
 	}
 
 	@GetMapping
@@ -213,9 +206,6 @@ class CaseController {
 			model.addAttribute("errors", format.errors(rejected, locale));
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return fragment ? PAGE + " :: action-" + action : PAGE;
-		}
-		if (UNANNOUNCED.contains(action)) {
-			live.publish(LiveSignal.caseChanged(c.id(), c.teamId()));
 		}
 		if (!fragment) {
 			return "redirect:/console/cases/" + c.number();

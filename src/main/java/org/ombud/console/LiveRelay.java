@@ -2,17 +2,14 @@ package org.ombud.console;
 
 import org.ombud.cases.CaseEvents;
 import org.ombud.cases.CaseManagement;
-import org.ombud.conversations.Conversation;
-import org.ombud.conversations.Conversations;
-import org.ombud.conversations.MessageReceived;
-import org.ombud.conversations.MessageSent;
 import org.ombud.live.LiveBus;
 import org.ombud.live.LiveSignal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what happens to cases and conversations into live signals for the open consoles. Listens inside the
+ * Turns what happens to cases into live signals for the open consoles (conversations announce their own
+ * messages). Listens inside the
  * transaction that made the change (reading the team there costs one look-up by key, and sees the change
  * itself); the bus sends after commit, once per case or conversation however many events one change made.
  */
@@ -23,12 +20,9 @@ class LiveRelay {
 
 	private final CaseManagement cases;
 
-	private final Conversations conversations;
-
-	LiveRelay(LiveBus bus, CaseManagement cases, Conversations conversations) {
+	LiveRelay(LiveBus bus, CaseManagement cases) {
 		this.bus = bus;
 		this.cases = cases;
-		this.conversations = conversations;
 	}
 
 	@EventListener
@@ -42,17 +36,8 @@ class LiveRelay {
 			// a message on the case is also news for whoever has its conversation open
 			case CaseEvents.CaseReplied replied -> caseChanged(replied.caseId(), true);
 			case CaseEvents.ComplainantWrote wrote -> caseChanged(wrote.caseId(), true);
+			case CaseEvents.CaseUpdated updated -> caseChanged(updated.caseId(), false);
 		}
-	}
-
-	@EventListener
-	void on(MessageReceived event) {
-		conversationChanged(event.conversationId());
-	}
-
-	@EventListener
-	void on(MessageSent event) {
-		conversationChanged(event.conversationId());
 	}
 
 	private void caseChanged(long caseId, boolean withConversation) {
@@ -62,10 +47,5 @@ class LiveRelay {
 				bus.publish(LiveSignal.conversation(view.conversationId(), view.teamId()));
 			}
 		});
-	}
-
-	private void conversationChanged(long conversationId) {
-		Long teamId = conversations.conversation(conversationId).map(Conversation::teamId).orElse(null);
-		bus.publish(LiveSignal.conversation(conversationId, teamId));
 	}
 }

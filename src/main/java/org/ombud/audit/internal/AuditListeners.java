@@ -64,6 +64,10 @@ class AuditListeners {
 				action = "case.complainant-wrote";
 				detail = "message " + e.messageId();
 			}
+			case CaseEvents.CaseUpdated e -> {
+				action = "case." + e.what().toLowerCase(java.util.Locale.ROOT);
+				detail = null;
+			}
 			default -> {
 				action = "case." + event.getClass().getSimpleName();
 				detail = event.toString();
