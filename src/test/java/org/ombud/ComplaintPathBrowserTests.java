@@ -51,7 +51,7 @@ class ComplaintPathBrowserTests {
 		String marker = "стрим" + UUID.randomUUID().toString().substring(0, 8);
 		long contentTeam = directory.teamByKey("content").orElseThrow().id();
 		Agent agent = directory.create(new NewAgent("path" + UUID.randomUUID().toString().substring(0, 8), "Anna Path",
-				null, PASSWORD, Role.AGENT, "en", Set.of(contentTeam)));
+				null, PASSWORD, Role.DUTY_AGENT, "en", Set.of(contentTeam)));
 		List<String> problems = new ArrayList<>();
 
 		try (Playwright playwright = Playwright.create(); Browser browser = Browsers.chromium(playwright)) {

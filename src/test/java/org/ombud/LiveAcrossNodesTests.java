@@ -173,7 +173,7 @@ class LiveAcrossNodesTests {
 	private Agent agent(ConfigurableApplicationContext node) {
 		String username = "live" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		return node.getBean(AgentDirectory.class)
-			.create(new NewAgent(username, "Agent " + username, null, PASSWORD, Role.AGENT, "en", Set.of()));
+			.create(new NewAgent(username, "Agent " + username, null, PASSWORD, Role.DUTY_AGENT, "en", Set.of()));
 	}
 
 	private static String base(ConfigurableApplicationContext node) {

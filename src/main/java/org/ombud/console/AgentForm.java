@@ -12,7 +12,7 @@ record AgentForm(String username, String displayName, String email, String passw
 		String active, List<String> teamIds) {
 
 	static AgentForm empty() {
-		return new AgentForm("", "", "", "", Role.AGENT.name(), "en", "true", List.of());
+		return new AgentForm("", "", "", "", Role.DUTY_AGENT.name(), "en", "true", List.of());
 	}
 
 	static AgentForm of(Agent agent) {

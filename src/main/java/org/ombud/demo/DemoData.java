@@ -60,9 +60,9 @@ class DemoData implements ApplicationRunner {
 		if (cases.queue(QueueFilter.all(), new Page.Request(0, 1)).total() > 0) {
 			return;
 		}
-		Agent anna = agent("anna", "Anna Petrova", Role.AGENT, "ru", "content");
-		Agent li = agent("li", "Li Wei", Role.AGENT, "zh", "content", "privacy");
-		Agent tom = agent("tom", "Tom Baker", Role.AGENT, "en", "accounts", "support");
+		Agent anna = agent("anna", "Anna Petrova", Role.DUTY_AGENT, "ru", "content");
+		Agent li = agent("li", "Li Wei", Role.DUTY_AGENT, "zh", "content", "privacy");
+		Agent tom = agent("tom", "Tom Baker", Role.DUTY_AGENT, "en", "accounts", "support");
 		Agent maria = agent("maria", "Maria Ivanova", Role.SUPERVISOR, "ru", "content", "accounts", "privacy", "support");
 		List<Agent> workers = List.of(anna, li, tom, maria);
 		int i = 0;

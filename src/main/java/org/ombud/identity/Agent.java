@@ -14,8 +14,8 @@ public record Agent(long id, String username, String displayName, String email, 
 		return role == Role.ADMIN;
 	}
 
-	/** Admins and supervisors see every team's work; agents their own teams'. */
+	/** Admins and supervisors see every team's work; the others what their role gives them (see {@link Role}). */
 	public boolean seesAllTeams() {
-		return role == Role.ADMIN || role == Role.SUPERVISOR;
+		return role.seesEverything();
 	}
 }

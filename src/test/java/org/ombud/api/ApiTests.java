@@ -530,6 +530,6 @@ class ApiTests {
 
 	Agent agent() {
 		return directory.create(new NewAgent("api-" + Tokens.random(6).toLowerCase().replaceAll("[^a-z0-9]", "x"),
-				"Agent Api", null, "correct-horse-battery", Role.AGENT, "en", Set.of()));
+				"Agent Api", null, "correct-horse-battery", Role.DUTY_AGENT, "en", Set.of()));
 	}
 }

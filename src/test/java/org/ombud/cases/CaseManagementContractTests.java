@@ -55,7 +55,7 @@ class CaseManagementContractTests {
 
 	Agent agent() {
 		return directory.create(new NewAgent("agent-" + Tokens.random(6).toLowerCase().replaceAll("[^a-z0-9]", "x"),
-				"Agent Smith", null, "correct-horse-battery", Role.AGENT, "en", Set.of()));
+				"Agent Smith", null, "correct-horse-battery", Role.DUTY_AGENT, "en", Set.of()));
 	}
 
 	long totalCases() {

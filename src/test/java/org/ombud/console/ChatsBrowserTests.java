@@ -48,7 +48,7 @@ class ChatsBrowserTests extends ConsoleTestSupport {
 	void denseListWithPinStarAndAlarmUnderTheContentSecurityPolicy() throws Exception {
 		Team team = team();
 		Category category = category(team);
-		Agent agent = agent(Role.AGENT, "en", team);
+		Agent agent = agent(Role.DUTY_AGENT, "en", team);
 		List<CaseView> made = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			made.add(newCase(category, "Chat number " + i + " with a rather long first message that must not wrap onto a second line of the list"));

@@ -71,7 +71,7 @@ class ChatsPageTests {
 		ChatsPage page = new ChatsPage(chats, null, null, sla, new Names(directory, categories), format,
 				Clock.fixed(NOW, ZoneOffset.UTC));
 		ExtendedModelMap model = new ExtendedModelMap();
-		Agent me = new Agent(7, "me", "Me", null, Role.AGENT, "en", true, Set.of(5L), true);
+		Agent me = new Agent(7, "me", "Me", null, Role.DUTY_AGENT, "en", true, Set.of(5L), true);
 
 		page.list(model, me, ChatsForm.empty(), null, Locale.ENGLISH);
 

@@ -89,7 +89,7 @@ class ConsoleAdminTests extends ConsoleTestSupport {
 			.param("displayName", "Новый Агент")
 			.param("email", "new@example.com")
 			.param("password", "first-password-1")
-			.param("role", "AGENT")
+			.param("role", "DUTY_AGENT")
 			.param("locale", "ru")
 			.param("teamIds", String.valueOf(team.id())))
 			.andExpect(redirectedUrl("/console/admin/agents"));
@@ -116,7 +116,7 @@ class ConsoleAdminTests extends ConsoleTestSupport {
 			.andExpect(redirectedUrl("/console/admin/agents/" + created.id()))
 			.andExpect(flash().attribute("notice", "console.admin.agents.passwordChanged"));
 		mvc.perform(post("/console/admin/agents/" + created.id()).with(as(admin)).with(csrf())
-			.param("displayName", "Renamed Agent").param("role", "AGENT").param("active", "true"))
+			.param("displayName", "Renamed Agent").param("role", "DUTY_AGENT").param("active", "true"))
 			.andExpect(status().isFound());
 		mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
 			.user(username).password("second-password-2"))
@@ -145,7 +145,7 @@ class ConsoleAdminTests extends ConsoleTestSupport {
 	@Test
 	void adminCannotLockThemselvesOut() throws Exception {
 		String html = mvc.perform(post("/console/admin/agents/" + admin.id()).with(as(admin)).with(csrf())
-			.param("displayName", "Me").param("role", "AGENT").param("active", "true"))
+			.param("displayName", "Me").param("role", "DUTY_AGENT").param("active", "true"))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("You cannot take the admin role from yourself");
@@ -288,7 +288,7 @@ class ConsoleAdminTests extends ConsoleTestSupport {
 	@Test
 	void passwordsAreNeverEchoed() throws Exception {
 		String html = mvc.perform(post("/console/admin/agents").with(as(admin)).with(csrf())
-			.param("username", "x").param("displayName", "X").param("password", "secret-but-short").param("role", "AGENT"))
+			.param("username", "x").param("displayName", "X").param("password", "secret-but-short").param("role", "DUTY_AGENT"))
 			.andExpect(status().isUnprocessableContent())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).doesNotContain("secret-but-short");

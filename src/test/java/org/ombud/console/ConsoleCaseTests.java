@@ -46,7 +46,7 @@ class ConsoleCaseTests extends ConsoleTestSupport {
 	void aCase() {
 		team = team();
 		category = category(team);
-		agent = agent(Role.AGENT, "en", team);
+		agent = agent(Role.DUTY_AGENT, "en", team);
 		c = newCase(category, "My account was copied by someone\nThey use my photos.");
 	}
 
@@ -146,7 +146,7 @@ class ConsoleCaseTests extends ConsoleTestSupport {
 
 	@Test
 	void invalidTransitionShowsALocalisedErrorAndChangesNothing() throws Exception {
-		Agent russian = agent(Role.AGENT, "ru", team);
+		Agent russian = agent(Role.DUTY_AGENT, "ru", team);
 		int before = cases.timeline(c.id(), false).size();
 		String html = mvc.perform(post(url(c, "status")).param("status", "CLOSED").header("HX-Request", "true")
 			.with(as(russian)).with(csrf()))
@@ -167,7 +167,7 @@ class ConsoleCaseTests extends ConsoleTestSupport {
 
 	@Test
 	void assigneeChangesAndAssignToMe() throws Exception {
-		Agent colleague = agent(Role.AGENT, "en", team);
+		Agent colleague = agent(Role.DUTY_AGENT, "en", team);
 		String html = htmx(post(url(c, "assignee")).param("assignee", String.valueOf(colleague.id())));
 		assertThat(html).contains("<span class=\"old\">Unassigned</span> → <span class=\"new\">" + colleague.displayName() + "</span>");
 		assertThat(reload(c).assigneeId()).isEqualTo(colleague.id());
@@ -300,7 +300,7 @@ class ConsoleCaseTests extends ConsoleTestSupport {
 
 	@Test
 	void unknownCaseIsALocalisedNotFoundPage() throws Exception {
-		String html = mvc.perform(get("/console/cases/C-1999-999999").with(as(agent(Role.AGENT, "zh"))))
+		String html = mvc.perform(get("/console/cases/C-1999-999999").with(as(agent(Role.DUTY_AGENT, "zh"))))
 			.andExpect(status().isNotFound())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("未找到").doesNotContain("Exception", "at org.");

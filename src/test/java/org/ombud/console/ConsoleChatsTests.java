@@ -59,8 +59,8 @@ class ConsoleChatsTests extends ConsoleTestSupport {
 		team = team();
 		otherTeam = team();
 		category = category(team);
-		me = agent(Role.AGENT, "en", team);
-		colleague = agent(Role.AGENT, "en", team);
+		me = agent(Role.DUTY_AGENT, "en", team);
+		colleague = agent(Role.DUTY_AGENT, "en", team);
 		first = newCase(category, "My parcel never came");
 		second = newCase(category, "Refund please <b>now</b>");
 		elsewhere = newCase(category(otherTeam), "Another team's chat");
@@ -219,7 +219,7 @@ class ConsoleChatsTests extends ConsoleTestSupport {
 
 	@Test
 	void refusedActionsSayWhyInTheAgentsLanguageAndChangeNothing() throws Exception {
-		Agent russian = agent(Role.AGENT, "ru", team);
+		Agent russian = agent(Role.DUTY_AGENT, "ru", team);
 		String html = mvc.perform(post("/console/chats/" + first.conversationId() + "/reply").param("body", "  ")
 			.header("HX-Request", "true").with(as(russian)).with(csrf()).locale(ru()))
 			.andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
@@ -272,7 +272,7 @@ class ConsoleChatsTests extends ConsoleTestSupport {
 
 	@Test
 	void theChatsPageSpeaksTheAgentsLanguage() throws Exception {
-		Agent russian = agent(Role.AGENT, "ru", team);
+		Agent russian = agent(Role.DUTY_AGENT, "ru", team);
 		String html = mvc.perform(get("/console/chats/" + first.conversationId()).with(as(russian)).locale(ru()))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("Чаты", "Мои отделы", "Поднять тревогу", "Отправить", "Веб-форма", "На смене");

@@ -28,7 +28,7 @@ class ConsoleErrorPagesTests extends ConsoleTestSupport {
 	@Test
 	void nonAdminGetsALocalisedForbiddenPageWithoutInternals() throws Exception {
 		Browser browser = new Browser();
-		browser.login(agent(Role.AGENT, "ru"));
+		browser.login(agent(Role.DUTY_AGENT, "ru"));
 		HttpResponse<String> response = browser.get("/console/admin/agents");
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).contains("<html lang=\"ru\"", "Нет доступа", "href=\"/console/cases\"")
@@ -38,7 +38,7 @@ class ConsoleErrorPagesTests extends ConsoleTestSupport {
 	@Test
 	void missingCaseIsALocalisedNotFoundPage() throws Exception {
 		Browser browser = new Browser();
-		browser.login(agent(Role.AGENT, "zh"));
+		browser.login(agent(Role.DUTY_AGENT, "zh"));
 		HttpResponse<String> response = browser.get("/console/cases/C-1999-000001");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("未找到").doesNotContain("Exception");
@@ -47,7 +47,7 @@ class ConsoleErrorPagesTests extends ConsoleTestSupport {
 	@Test
 	void unknownConsoleAddressIsTheConsolesNotFoundPage() throws Exception {
 		Browser browser = new Browser();
-		browser.login(agent(Role.AGENT, "ru"));
+		browser.login(agent(Role.DUTY_AGENT, "ru"));
 		HttpResponse<String> response = browser.get("/console/no-such-page");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("Не найдено", "href=\"/console/cases\"").doesNotContain("Whitelabel");

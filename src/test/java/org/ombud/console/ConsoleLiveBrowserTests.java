@@ -49,8 +49,8 @@ class ConsoleLiveBrowserTests extends ConsoleTestSupport {
 	void aCaseOpenedThroughTheApiAppearsInTwoAgentsQueuesWithinASecond() {
 		Team team = team();
 		Category category = category(team);
-		Agent anna = agent(Role.AGENT, "en", team);
-		Agent li = agent(Role.AGENT, "zh", team);
+		Agent anna = agent(Role.DUTY_AGENT, "en", team);
+		Agent li = agent(Role.DUTY_AGENT, "zh", team);
 		try (BrowserContext annasBrowser = chromium.browser().newContext();
 				BrowserContext lisBrowser = chromium.browser().newContext();
 				PlatformApp app = new PlatformApp(base(), tokens.create(unique("app"), null).secret())) {

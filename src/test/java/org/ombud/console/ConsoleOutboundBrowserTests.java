@@ -62,7 +62,7 @@ class ConsoleOutboundBrowserTests extends ConsoleTestSupport {
 	void anAgentRepliesOnAChannelRetriesARefusedDeliveryAndOpensACaseFromAMessage() throws Exception {
 		Team team = team();
 		Category category = category(team);
-		Agent agent = agent(Role.AGENT, "en", team);
+		Agent agent = agent(Role.DUTY_AGENT, "en", team);
 		CaseView c = newCase(category, "The bot keeps sending me ads\nSince Monday.");
 		String chatId = "chat-" + Tokens.random(8);
 		jdbc.sql("update conversations set channel = ?, endpoint_key = ?, external_chat_id = ? where id = ?")

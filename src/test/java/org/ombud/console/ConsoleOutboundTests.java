@@ -83,7 +83,7 @@ class ConsoleOutboundTests extends ConsoleTestSupport {
 	void aCaseOnAChannel() {
 		team = team();
 		category = category(team);
-		agent = agent(Role.AGENT, "en", team);
+		agent = agent(Role.DUTY_AGENT, "en", team);
 		c = newCase(category, "My refund is late\nOrder 42.");
 		chatId = "chat-" + Tokens.random(8);
 		jdbc.sql("update conversations set channel = ?, endpoint_key = ?, external_chat_id = ? where id = ?")
@@ -144,7 +144,7 @@ class ConsoleOutboundTests extends ConsoleTestSupport {
 
 	@Test
 	void aReplyToAMessageOfAnotherConversationIsRefusedLocalisedAndNothingIsSent() throws Exception {
-		Agent russian = agent(Role.AGENT, "ru", team);
+		Agent russian = agent(Role.DUTY_AGENT, "ru", team);
 		CaseView other = newCase(category, "someone else");
 		long foreign = conversations.messages(other.conversationId()).getFirst().id();
 		int before = conversations.messages(c.conversationId()).size();
@@ -161,7 +161,7 @@ class ConsoleOutboundTests extends ConsoleTestSupport {
 
 	@Test
 	void aFailedDeliveryShowsWhyInTheAgentsLanguageAndRetrySendsItOnce() throws Exception {
-		Agent russian = agent(Role.AGENT, "ru", team);
+		Agent russian = agent(Role.DUTY_AGENT, "ru", team);
 		channel.script(chatId, new FakeChannel.Refuse("Forbidden: bot was blocked by the user", true));
 		long reply = cases.reply(c.id(), "Your refund is on its way", Actor.agent(agent.id())).id();
 		Await.until(WAIT, "failed", () -> MessageDelivery.FAILED.equals(delivery(reply).state()));
@@ -242,7 +242,7 @@ class ConsoleOutboundTests extends ConsoleTestSupport {
 
 	@Test
 	void aNewCaseWithBadInputIsRefusedLocalisedAndNothingIsOpened() throws Exception {
-		Agent russian = agent(Role.AGENT, "ru", team);
+		Agent russian = agent(Role.DUTY_AGENT, "ru", team);
 		long casesBefore = countCases();
 		String html = mvc.perform(post(url("/messages/" + question.id() + "/case")).param("category", "no-such-category")
 			.with(as(russian)).with(csrf()))
@@ -272,7 +272,7 @@ class ConsoleOutboundTests extends ConsoleTestSupport {
 			.andExpect(flash().attribute("notice", "outbox.tracker.queued"));
 		assertThat(trackers.deliveries(tracker.id(), 5)).hasSize(1);
 
-		Agent russian = agent(Role.AGENT, "ru", team);
+		Agent russian = agent(Role.DUTY_AGENT, "ru", team);
 		String html = mvc.perform(post(url("/messages/" + question.id() + "/tracker")).param("tracker", "123456789")
 			.with(as(russian)).with(csrf()))
 			.andExpect(status().isUnprocessableContent())

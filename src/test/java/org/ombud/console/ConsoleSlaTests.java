@@ -216,7 +216,7 @@ class ConsoleSlaTests extends ConsoleTestSupport {
 	@Test
 	void theLeadSeesTheBreachAmongTheirNotifications() throws Exception {
 		Team team = team();
-		Agent lead = agent(Role.AGENT, "en", team);
+		Agent lead = agent(Role.DUTY_AGENT, "en", team);
 		directory.changeTeamLead(team.id(), lead.id());
 		Category category = category(team);
 		policyFor(category, 30, false);

@@ -66,7 +66,7 @@ abstract class ConsoleTestSupport {
 	}
 
 	Agent agent(String locale) {
-		return agent(Role.AGENT, locale);
+		return agent(Role.DUTY_AGENT, locale);
 	}
 
 	Agent admin() {

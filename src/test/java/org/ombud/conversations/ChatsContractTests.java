@@ -380,7 +380,7 @@ class ChatsContractTests {
 
 	Agent agent(Team... teams) {
 		return directory.create(new NewAgent("a" + Tokens.random(6).toLowerCase().replaceAll("[^a-z0-9]", "x"),
-				"Agent", null, "correct-horse-battery", Role.AGENT, "en",
+				"Agent", null, "correct-horse-battery", Role.DUTY_AGENT, "en",
 				Set.copyOf(java.util.Arrays.stream(teams).map(Team::id).toList())));
 	}
 }

@@ -354,7 +354,7 @@ class OutboxContractTests {
 		assertThat(delivery(answer).replyToMessageId()).isEqualTo(question);
 
 		long agentId = directory.create(new NewAgent("quiet-" + Tokens.random(6).toLowerCase().replaceAll("[^a-z0-9]", "x"),
-				"Quiet Agent", null, "correct-horse-battery", Role.AGENT, "en", Set.of())).id();
+				"Quiet Agent", null, "correct-horse-battery", Role.DUTY_AGENT, "en", Set.of())).id();
 		preferences.changeOutboundDefaults(agentId, new OutboundDefaults(true, false));
 		long quiet = conversations.append(chat.conversationId(), MessageKind.OUTBOUND, agentId, "defaults").id();
 		long overridden = conversations.append(chat.conversationId(), MessageKind.OUTBOUND, agentId, "override",

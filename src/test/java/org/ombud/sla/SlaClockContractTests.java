@@ -277,7 +277,7 @@ class SlaClockContractTests {
 	void aBreachIsDetectedWithinASecondNotedOnTheInternalTimelineAndEscalated() {
 		Team team = SlaFixtures.team(directory);
 		Agent lead = directory.create(new NewAgent(SlaFixtures.unique("lead"), "Team Lead", null,
-				"correct-horse-battery", Role.AGENT, "en", java.util.Set.of(team.id())));
+				"correct-horse-battery", Role.DUTY_AGENT, "en", java.util.Set.of(team.id())));
 		directory.changeTeamLead(team.id(), lead.id());
 		Category category = categoryWith(team, null, 60, 120, 240, true);
 		CaseView c = SlaFixtures.open(intake, category);

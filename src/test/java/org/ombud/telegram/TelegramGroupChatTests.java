@@ -40,7 +40,7 @@ class TelegramGroupChatTests extends TelegramTestSupport {
 		String[] bot = webhookBot();
 		long chatId = -1000000000000L - nextId();
 		Agent agent = directory.create(new NewAgent("tg" + nextId(), "Olga Manager", null, "long-enough-password",
-				Role.AGENT, "ru", Set.of()));
+				Role.DUTY_AGENT, "ru", Set.of()));
 		long agentTelegramId = newUserId();
 		directory.linkTelegram(agent.id(), String.valueOf(agentTelegramId));
 		long clientId = newUserId();
@@ -90,8 +90,8 @@ class TelegramGroupChatTests extends TelegramTestSupport {
 
 	@Test
 	void anAgentsTelegramAccountBelongsToOneAgent() {
-		Agent first = directory.create(new NewAgent("tga" + nextId(), "A", null, "long-enough-password", Role.AGENT, "en", Set.of()));
-		Agent second = directory.create(new NewAgent("tgb" + nextId(), "B", null, "long-enough-password", Role.AGENT, "en", Set.of()));
+		Agent first = directory.create(new NewAgent("tga" + nextId(), "A", null, "long-enough-password", Role.DUTY_AGENT, "en", Set.of()));
+		Agent second = directory.create(new NewAgent("tgb" + nextId(), "B", null, "long-enough-password", Role.DUTY_AGENT, "en", Set.of()));
 		long id = newUserId();
 		directory.linkTelegram(first.id(), String.valueOf(id));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> directory.linkTelegram(second.id(), String.valueOf(id)))
