@@ -26,6 +26,8 @@ import org.ombud.cases.QueueFilter;
 import org.ombud.identity.Agent;
 import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.ApiClient;
+import org.ombud.identity.ApiScope;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.ombud.identity.Team;
 import org.ombud.shared.Page;
 import org.ombud.shared.Rejected;
@@ -155,7 +157,7 @@ class CasesApiController {
 									schema = @Schema(implementation = CaseResource.class),
 									examples = @ExampleObject(name = "case", value = ApiExamples.CASE))),
 					@ApiResponse(responseCode = "401", ref = ApiDocumentation.UNAUTHORIZED),
-					@ApiResponse(responseCode = "404", description = "No case has this number (or it is not a case number).",
+					@ApiResponse(responseCode = "404", description = "No case has this number (or it is not a case number), or this token may not see it.",
 							content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ApiProblem.class),
 									examples = @ExampleObject(name = "notFound", value = ApiExamples.NOT_FOUND_PROBLEM))) })
 	CaseResource get(@Parameter(description = "The case number.", example = "C-2026-000123") @PathVariable String number) {
@@ -290,13 +292,33 @@ class CasesApiController {
 		if (!problems.isEmpty()) {
 			throw new Rejected(problems);
 		}
-		Page<CaseView> result = cases.queue(new QueueFilter(teamId, statusFilter, categoryId, assigneeId, q, false),
-				new Page.Request(page, size));
+		QueueFilter filter = new QueueFilter(teamId, statusFilter, categoryId, assigneeId, q, false);
+		ApiClient client = client();
+		if (!client.scopes().contains(ApiScope.CASES_ALL)) {
+			filter = filter.openedBy(client.tokenId());
+		}
+		Page<CaseView> result = cases.queue(filter, new Page.Request(page, size));
 		return new CaseList(representations.summaries(result.items()), result.page(), result.size(), result.total());
 	}
 
+	/**
+	 * The case, if this token may see it: its own cases, or every case with {@code cases:all}. Someone else's case
+	 * is "not found", the same as a number no case has.
+	 */
 	private CaseView find(String number) {
-		return cases.find(number).orElseThrow(ApiException::caseNotFound);
+		ApiClient client = client();
+		return cases.find(number)
+			.filter(c -> client.scopes().contains(ApiScope.CASES_ALL)
+					|| cases.openingToken(c.id()).filter(t -> t == client.tokenId()).isPresent())
+			.orElseThrow(ApiException::caseNotFound);
+	}
+
+	private static ApiClient client() {
+		if (SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof ApiClient client) {
+			return client;
+		}
+		throw ApiException.caseNotFound();
 	}
 
 	// printable ASCII only: keys end up in logs and in a varchar(200) column

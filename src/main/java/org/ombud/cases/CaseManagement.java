@@ -117,6 +117,9 @@ public class CaseManagement {
 		long id = inserted.id();
 		String number = inserted.number();
 		store.recordOpening(id, command.actor(), number, command.firstMessageId());
+		if (command.actor().kind() == Actor.Kind.API) {
+			store.openedByToken(id, command.actor().id());
+		}
 		// the newest open case leads its conversation in the chat list
 		conversations.followOpenCase(command.conversationId(), id, teamId, null);
 		List<Long> evidenceIds = storeEvidence(id, command.firstMessageId(), command.evidence(), command.actor());
@@ -159,6 +162,11 @@ public class CaseManagement {
 	/** The cases of a conversation, newest first. */
 	public List<CaseView> ofConversation(long conversationId) {
 		return store.byConversation(conversationId);
+	}
+
+	/** The API token that opened the case, if one did. */
+	public Optional<Long> openingToken(long caseId) {
+		return store.openingToken(caseId);
 	}
 
 	public Page<CaseView> queue(QueueFilter filter, Page.Request request) {

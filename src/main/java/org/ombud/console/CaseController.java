@@ -57,10 +57,13 @@ class CaseController {
 
 	private final ConsoleFormat format;
 
-	CaseController(CaseManagement cases, CasePage page, ConsoleFormat format) {
+	private final Visible visible;
+
+	CaseController(CaseManagement cases, CasePage page, ConsoleFormat format, Visible visible) {
 		this.cases = cases;
 		this.page = page;
 		this.format = format;
+		this.visible = visible;
 	}
 
 	@GetMapping
@@ -207,6 +210,15 @@ class CaseController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return fragment ? PAGE + " :: action-" + action : PAGE;
 		}
+		visible.refresh();
+		if (!visible.sees(cases.find(number).orElseThrow())) {
+			// the agent's own change (another team, another assignee) took the case out of their sight
+			if (fragment) {
+				response.setHeader("HX-Redirect", "/console/cases");
+				return "console/fragments :: nothing";
+			}
+			return "redirect:/console/cases";
+		}
 		if (!fragment) {
 			return "redirect:/console/cases/" + c.number();
 		}
@@ -216,7 +228,7 @@ class CaseController {
 	}
 
 	private CaseView find(String number) {
-		return cases.find(number).orElseThrow(() -> new NotFound("case"));
+		return visible.caseByNumber(number);
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

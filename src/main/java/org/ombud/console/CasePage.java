@@ -42,8 +42,11 @@ class CasePage {
 
 	private final MessageTools messageTools;
 
+	private final GrantsView grants;
+
 	CasePage(CaseManagement cases, Contacts contacts, Names names, ConsoleFormat format,
-			EvidencePolicy evidencePolicy, SlaClocks clocks, MessageTools messageTools) {
+			EvidencePolicy evidencePolicy, SlaClocks clocks, MessageTools messageTools, GrantsView grants) {
+		this.grants = grants;
 		this.cases = cases;
 		this.contacts = contacts;
 		this.names = names;
@@ -75,6 +78,7 @@ class CasePage {
 	}
 
 	void fill(Model model, CaseView c, Locale locale) {
+		grants.fill(model, c.conversationId(), locale);
 		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
 		Contact contact = contacts.contact(c.contactId()).orElse(null);
 		String category = snapshot.category(c.categoryId());

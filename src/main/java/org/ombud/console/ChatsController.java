@@ -44,10 +44,6 @@ class ChatsController {
 	/** The event that tells the list and the open chat to refresh after an action. */
 	static final String CHANGED = "chats-changed";
 
-	/** Who may not see a chat gets 403. */
-	static class Forbidden extends RuntimeException {
-	}
-
 	private final ChatsPage page;
 
 	private final Chats chats;
@@ -199,11 +195,6 @@ class ChatsController {
 			@RequestHeader(value = "Referer", required = false) String referer) {
 		directory.changeDuty(me.id(), "true".equals(on));
 		return "redirect:" + LoginController.back(referer);
-	}
-
-	@ExceptionHandler(Forbidden.class)
-	ModelAndView forbidden(HttpServletRequest request) {
-		return ConsoleErrors.page(HttpStatus.FORBIDDEN, request);
 	}
 
 	/** A refused action: the reason in the agent's language, where the action's form shows errors (422). */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.ombud.conversations.ChatFilter;
 import org.ombud.identity.Agent;
+import org.ombud.identity.Visibility;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -40,31 +41,38 @@ record ChatsForm(String team, String mine, String starred, String unread, String
 		return n == null || n <= PAGE ? PAGE : (int) Math.min(ChatFilter.MAX_LIMIT, n);
 	}
 
-	ChatFilter filter(Agent me) {
+	/**
+	 * The list the agent asked for within what they see: admins and supervisors any team or all of them; the
+	 * others one of their teams, or by default their teams, the chats nobody routed yet (duty agents and
+	 * moderators) and every chat they see apart from teams (assigned, granted, their organisations').
+	 */
+	ChatFilter filter(Agent me, Visibility sees) {
 		Long teamId = CaseController.id(team);
-		boolean all = me.seesAllTeams();
+		boolean all = sees.everything();
 		List<Long> teams = new ArrayList<>();
 		boolean unrouted = false;
 		boolean allTeams = false;
-		if ("none".equals(team)) {
+		boolean theirs = false;
+		if ("none".equals(team) && (all || sees.triage())) {
 			unrouted = true;
 		}
 		else if ("all".equals(team) && all) {
 			allTeams = true;
 		}
-		else if (teamId != null && (all || me.teamIds().contains(teamId))) {
+		else if (teamId != null && (all || sees.teamIds().contains(teamId))) {
 			teams.add(teamId);
 		}
-		else if (me.teamIds().isEmpty() && all) {
+		else if (all && me.teamIds().isEmpty()) {
 			// an admin in no team: the whole desk
 			allTeams = true;
 		}
 		else {
-			teams.addAll(me.teamIds().stream().sorted().toList());
-			unrouted = true;
+			teams.addAll((all ? me.teamIds() : sees.teamIds()).stream().sorted().toList());
+			unrouted = all || sees.triage();
+			theirs = !all;
 		}
 		return new ChatFilter(teams, unrouted, allTeams, mine.isEmpty() ? null : me.id(), !starred.isEmpty(),
-				!unread.isEmpty(), channel.isEmpty() ? null : channel, rows());
+				!unread.isEmpty(), channel.isEmpty() ? null : channel, rows(), sees, theirs);
 	}
 
 	/** The filters as a query string ({@code team=3&unread=1}), empty when none is set. */

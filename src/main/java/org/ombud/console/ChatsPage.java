@@ -47,8 +47,14 @@ class ChatsPage {
 
 	private final java.time.Clock clock;
 
+	private final Visible visible;
+
+	private final GrantsView grants;
+
 	ChatsPage(Chats chats, Conversations conversations, CaseManagement cases, SlaClocks clocks, Names names,
-			ConsoleFormat format, java.time.Clock clock) {
+			ConsoleFormat format, java.time.Clock clock, Visible visible, GrantsView grants) {
+		this.visible = visible;
+		this.grants = grants;
 		this.chats = chats;
 		this.conversations = conversations;
 		this.cases = cases;
@@ -105,27 +111,19 @@ class ChatsPage {
 		}
 	}
 
-	/** Whether the agent may see the chat: their teams' chats, chats without a team, chats they work. */
-	static boolean mayView(Agent me, ChatRow chat) {
-		return me.seesAllTeams() || chat.teamId() == null || me.teamIds().contains(chat.teamId())
-				|| Long.valueOf(me.id()).equals(chat.assigneeId());
-	}
-
-	/** The chat, if it exists (404 otherwise) and the agent may see it (403 otherwise). */
+	/** The chat, if it exists and the agent sees it; 404 otherwise, so an id reveals nothing. */
 	ChatRow chat(Agent me, long conversationId) {
-		ChatRow chat = chats.chat(me.id(), conversationId).orElseThrow(() -> new NotFound("conversation"));
-		if (!mayView(me, chat)) {
-			throw new ChatsController.Forbidden();
-		}
-		return chat;
+		return chats.chat(me.id(), conversationId)
+			.filter(chat -> visible.me().seesConversation(chat.id(), chat.teamId(), chat.assigneeId()))
+			.orElseThrow(() -> new NotFound("conversation"));
 	}
 
 	void list(Model model, Agent me, ChatsForm form, Long openId, Locale locale) {
-		ChatListing listing = chats.list(me.id(), form.filter(me), me.onDuty());
+		ChatListing listing = chats.list(me.id(), form.filter(me, visible.me()), me.onDuty());
 		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
 		List<ChatRow> all = new ArrayList<>();
-		all.addAll(listing.alarms().stream().filter(c -> mayView(me, c)).toList());
-		all.addAll(listing.pinned().stream().filter(c -> mayView(me, c)).toList());
+		all.addAll(listing.alarms());
+		all.addAll(listing.pinned());
 		int above = all.size();
 		all.addAll(listing.rows());
 		Map<Long, ClockView> firstReply = clocks.firstReplyClocks(ids(all));
@@ -140,12 +138,15 @@ class ChatsPage {
 		model.addAttribute("listPath", openId == null ? "/console/chats" : "/console/chats/" + openId);
 		model.addAttribute("more", listing.more());
 		model.addAttribute("openId", openId);
-		model.addAttribute("teams", me.seesAllTeams() ? snapshot.teams
-				: snapshot.teams.stream().filter(t -> me.teamIds().contains(t.id())).toList());
+		model.addAttribute("teams", visible.me().everything() ? snapshot.teams
+				: snapshot.teams.stream().filter(t -> visible.me().teamIds().contains(t.id())).toList());
 		model.addAttribute("channels", ChatsForm.CHANNELS);
 	}
 
 	void head(Model model, Agent me, ChatRow chat, Locale locale) {
+		if (grants != null) {
+			grants.fill(model, chat.id(), locale);
+		}
 		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
 		ClockView firstReply = clocks.firstReplyClocks(List.of(chat.id())).get(chat.id());
 		model.addAttribute("chat", line(chat, firstReply, snapshot, chat.id(), ChatsForm.empty(), locale));

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,7 +17,15 @@ import jakarta.servlet.http.HttpSessionListener;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.ombud.cases.CaseManagement;
+import org.ombud.cases.CaseView;
+import org.ombud.conversations.ChatRow;
+import org.ombud.conversations.Access;
 import org.ombud.identity.AgentPrincipal;
+import org.ombud.identity.Sessions;
+import org.ombud.identity.Visibility;
 import org.ombud.live.LiveBus;
 import org.ombud.live.LiveSignal;
 import org.slf4j.Logger;
@@ -59,29 +68,101 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 
 	private volatile AutoCloseable subscription;
 
-	LiveStreams(LiveBus bus, ObjectProvider<MeterRegistry> meters) {
+	private final Access access;
+
+	private final CaseManagement cases;
+
+	/** What each listening agent sees, for a second: signals come in bursts. */
+	private final Cache<Long, Visibility> visibilities = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(1))
+		.maximumSize(10_000)
+		.build();
+
+	private final Sessions sessions;
+
+	LiveStreams(LiveBus bus, ObjectProvider<MeterRegistry> meters, Access access, CaseManagement cases,
+			Sessions sessions) {
+		this.sessions = sessions;
 		this.bus = bus;
+		this.access = access;
+		this.cases = cases;
 		meters.ifAvailable(registry -> Gauge.builder("ombud.live.streams", this, LiveStreams::count)
 			.description("Open console event streams on this node")
 			.register(registry));
 	}
 
 	/** One open tab: who is looking, in which session, and the stream to their browser. */
-	private record Stream(AgentPrincipal agent, String sessionId, SseEmitter emitter) {
+	private record Stream(AgentPrincipal agent, String sessionId, java.time.Instant loggedInAt, SseEmitter emitter) {
 	}
 
 	/**
-	 * Whether this agent may hear this signal. For now every agent hears everything (a signal carries no
-	 * content); this is where team and grant visibility will be decided.
+	 * Whether this agent may hear this signal: only of the chats and cases they see (a signal carries no content,
+	 * but its id and its timing would still tell of work the agent is not given). What an agent sees is worked out
+	 * at most once a second per agent; a signal outside their teams looks up its chat or case.
 	 */
 	boolean mayHear(AgentPrincipal agent, LiveSignal signal) {
-		return true;
+		return mayHear(agent, signal, new Subject(signal));
+	}
+
+	private boolean mayHear(AgentPrincipal agent, LiveSignal signal, Subject subject) {
+		Visibility sees = visibilities.get(agent.agentId(), access::of);
+		if (sees.everything()) {
+			return true;
+		}
+		if (!sees.works()) {
+			return false;
+		}
+		if (signal.teamId() != null && sees.teamIds().contains(signal.teamId())) {
+			return true;
+		}
+		return switch (signal.topic()) {
+			case LiveSignal.CONVERSATION, LiveSignal.ALARM -> sees.conversationIds().contains(signal.id())
+					|| subject.chat().filter(c -> sees.seesConversation(c.id(), c.teamId(), c.assigneeId()))
+						.isPresent();
+			case LiveSignal.CASE, LiveSignal.CLOCK -> subject.caseView()
+				.filter(c -> sees.seesCase(c.teamId(), c.assigneeId(), c.conversationId()))
+				.isPresent();
+			default -> false;
+		};
+	}
+
+	/** The chat or case a signal is about, looked up once for all the streams that ask. */
+	private final class Subject {
+
+		private final LiveSignal signal;
+
+		private Optional<ChatRow> chat;
+
+		private Optional<CaseView> caseView;
+
+		Subject(LiveSignal signal) {
+			this.signal = signal;
+		}
+
+		Optional<ChatRow> chat() {
+			if (chat == null) {
+				chat = access.conversation(signal.id());
+			}
+			return chat;
+		}
+
+		Optional<CaseView> caseView() {
+			if (caseView == null) {
+				caseView = cases.get(signal.id());
+			}
+			return caseView;
+		}
 	}
 
 	/** Opens a stream for one tab of a logged-in agent. */
 	SseEmitter open(AgentPrincipal agent, String sessionId) {
+		return open(agent, sessionId, null);
+	}
+
+	/** {@code loggedInAt}: when the stream's session logged in, so the stream ends with the session everywhere. */
+	SseEmitter open(AgentPrincipal agent, String sessionId, java.time.Instant loggedInAt) {
 		SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
-		Stream stream = new Stream(agent, sessionId, emitter);
+		Stream stream = new Stream(agent, sessionId, loggedInAt, emitter);
 		emitter.onCompletion(() -> forget(stream));
 		emitter.onTimeout(emitter::complete);
 		emitter.onError(e -> forget(stream));
@@ -121,15 +202,29 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 			return;
 		}
 		String data = "{\"id\":" + signal.id() + ",\"teamId\":" + Objects.toString(signal.teamId(), "null") + "}";
-		executor.execute(() -> each(stream -> {
-			if (mayHear(stream.agent(), signal)) {
+		executor.execute(() -> {
+			Subject subject = new Subject(signal);
+			each(stream -> {
+			if (mayHear(stream.agent(), signal, subject)) {
 				write(stream, SseEmitter.event().name(signal.topic()).data(data));
 			}
-		}));
+			});
+		});
 	}
 
-	private void heartbeat() {
-		each(stream -> write(stream, SseEmitter.event().comment("")));
+	/**
+	 * Keeps the streams open, and ends those whose session has ended on another node (logged out everywhere, the
+	 * agent deactivated or given another role).
+	 */
+	void heartbeat() {
+		each(stream -> {
+			if (stream.loggedInAt() != null && !sessions.mayContinue(stream.agent(), stream.loggedInAt())) {
+				forget(stream);
+				stream.emitter().complete();
+				return;
+			}
+			write(stream, SseEmitter.event().comment(""));
+		});
 	}
 
 	private void write(Stream stream, SseEmitter.SseEventBuilder event) {

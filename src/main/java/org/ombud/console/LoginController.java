@@ -30,7 +30,7 @@ class LoginController {
 	String login(@AuthenticationPrincipal AgentPrincipal me, @RequestParam(required = false) String locked,
 			Model model) {
 		if (me != null) {
-			return "redirect:/console/cases";
+			return "redirect:" + home(me);
 		}
 		// after too many failed attempts: how many minutes to wait, as the login guard said
 		if (locked != null && locked.matches("\\d{1,4}")) {
@@ -40,8 +40,13 @@ class LoginController {
 	}
 
 	@GetMapping({ "/console", "/console/" })
-	String console() {
-		return "redirect:/console/cases";
+	String console(@AuthenticationPrincipal AgentPrincipal me) {
+		return "redirect:" + home(me);
+	}
+
+	/** Where a role starts: the queue, or the audit log for the compliance viewer, who works no cases. */
+	static String home(AgentPrincipal me) {
+		return me != null && !me.role().works() ? "/console/admin/audit" : "/console/cases";
 	}
 
 	/**

@@ -54,9 +54,12 @@ class MessageActionsController {
 
 	private final String publicUrl;
 
+	private final Visible visible;
+
 	MessageActionsController(CaseManagement cases, Conversations conversations, Contacts contacts,
 			Redelivery redelivery, Trackers trackers, CasePage page, ConsoleFormat format,
-			@Value("${ombud.public-url}") String publicUrl) {
+			@Value("${ombud.public-url}") String publicUrl, Visible visible) {
+		this.visible = visible;
 		this.cases = cases;
 		this.conversations = conversations;
 		this.contacts = contacts;
@@ -143,7 +146,7 @@ class MessageActionsController {
 	}
 
 	private CaseView find(String number) {
-		return cases.find(number).orElseThrow(() -> new NotFound("case"));
+		return visible.caseByNumber(number);
 	}
 
 	/** The message, only if it is of this kind and in this case's conversation. */

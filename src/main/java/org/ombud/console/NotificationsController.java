@@ -24,7 +24,10 @@ class NotificationsController {
 
 	private final CaseManagement cases;
 
-	NotificationsController(Notifications notifications, CaseManagement cases) {
+	private final Visible visible;
+
+	NotificationsController(Notifications notifications, CaseManagement cases, Visible visible) {
+		this.visible = visible;
 		this.notifications = notifications;
 		this.cases = cases;
 	}
@@ -35,13 +38,18 @@ class NotificationsController {
 
 	@GetMapping("/console/notifications")
 	String list(@AuthenticationPrincipal AgentPrincipal me, Model model) {
-		List<Notification> latest = notifications.latest(me.agentId());
+		List<Notification> all = notifications.latest(me.agentId());
 		Map<Long, String> numbers = new java.util.HashMap<>();
-		latest.stream()
+		all.stream()
 			.map(Notification::caseId)
 			.filter(java.util.Objects::nonNull)
 			.distinct()
-			.forEach(id -> cases.get(id).map(CaseView::number).ifPresent(n -> numbers.put(id, n)));
+			.forEach(id -> cases.get(id).filter(visible::sees).map(CaseView::number).ifPresent(n -> numbers.put(id, n)));
+		// what the agent no longer sees (another team took the case, a grant ended) is not shown
+		List<Notification> latest = all.stream()
+			.filter(n -> n.caseId() == null ? n.conversationId() == null || visible.seesConversation(n.conversationId())
+					: numbers.containsKey(n.caseId()))
+			.toList();
 		model.addAttribute("notifications",
 				latest.stream().map(n -> new Row(n, n.caseId() == null ? null : numbers.get(n.caseId()))).toList());
 		return PAGE;

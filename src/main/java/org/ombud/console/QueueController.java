@@ -42,7 +42,10 @@ class QueueController {
 
 	private final SlaClocks clocks;
 
-	QueueController(CaseManagement cases, Names names, SlaClocks clocks) {
+	private final Visible visible;
+
+	QueueController(CaseManagement cases, Names names, SlaClocks clocks, Visible visible) {
+		this.visible = visible;
 		this.cases = cases;
 		this.names = names;
 		this.clocks = clocks;
@@ -57,7 +60,7 @@ class QueueController {
 	String queue(@AuthenticationPrincipal AgentPrincipal me, QueueForm form, Locale locale, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
-		QueueFilter filter = form.filter(me.agentId());
+		QueueFilter filter = form.filter(me.agentId()).seenBy(visible.me());
 		Page.Request wanted = new Page.Request(form.pageNumber() - 1, QueueForm.PAGE_SIZE);
 		Page<CaseView> found = form.byTimeLeft()
 				? cases.queue(filter, wanted, clocks.caseIdsByTimeLeft(filter.teamId(), MAX_ORDERED))

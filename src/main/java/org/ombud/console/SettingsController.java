@@ -3,7 +3,12 @@ package org.ombud.console;
 import org.ombud.identity.AgentPreferences;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.identity.OutboundDefaults;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.ombud.identity.Sessions;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +26,26 @@ class SettingsController {
 
 	private final AgentPreferences preferences;
 
-	SettingsController(AgentPreferences preferences) {
+	private final Sessions sessions;
+
+	SettingsController(AgentPreferences preferences, Sessions sessions) {
 		this.preferences = preferences;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * Ends every session of this agent on every device and node, this one included: after a lost laptop, or
+	 * before handing a shared computer on.
+	 */
+	@PostMapping("/logout-everywhere")
+	String logoutEverywhere(@AuthenticationPrincipal AgentPrincipal me, HttpServletRequest request) {
+		sessions.endEverywhere(me.agentId());
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+		return "redirect:/login?logout";
 	}
 
 	@GetMapping

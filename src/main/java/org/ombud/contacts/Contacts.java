@@ -47,6 +47,12 @@ public class Contacts {
 		return contactId;
 	}
 
+	/** Erases the person's name and identities (e-mail, phone, channel ids); the contact stays, nameless. */
+	@org.springframework.transaction.annotation.Transactional
+	public void erase(long contactId, java.time.Instant at) {
+		store.erase(contactId, at);
+	}
+
 	public Optional<Contact> contact(long id) {
 		return store.contact(id);
 	}

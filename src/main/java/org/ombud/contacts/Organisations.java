@@ -41,6 +41,11 @@ public class Organisations {
 		return store.all();
 	}
 
+	/** The organisations this agent is account manager of. */
+	public List<Long> managedBy(long agentId) {
+		return store.managedBy(agentId);
+	}
+
 	private static String checkName(String name) {
 		if (name == null || name.isBlank()) {
 			throw Rejected.of("name", "error.required");

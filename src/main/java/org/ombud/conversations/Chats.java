@@ -3,7 +3,9 @@ package org.ombud.conversations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,8 +57,8 @@ public class Chats {
 	 */
 	public ChatListing list(long agentId, ChatFilter filter, boolean withAlarms) {
 		long readAll = store.readAll(agentId);
-		List<ChatRow> alarms = withAlarms ? store.alarms(agentId, readAll) : List.of();
-		List<ChatRow> pinned = store.pinned(agentId, readAll);
+		List<ChatRow> alarms = withAlarms ? store.alarms(agentId, readAll).stream().filter(filter::shows).toList() : List.of();
+		List<ChatRow> pinned = store.pinned(agentId, readAll).stream().filter(filter::shows).toList();
 		Set<Long> above = new HashSet<>();
 		alarms.forEach(r -> above.add(r.id()));
 		pinned.forEach(r -> above.add(r.id()));
@@ -73,13 +75,30 @@ public class Chats {
 				scopes.add(new Scope.NoTeam());
 			}
 		}
-		List<ChatRow> rows = new ArrayList<>();
-		for (Scope scope : scopes) {
-			rows.addAll(filter.starredOnly()
-					? store.starred(agentId, readAll, scope, filter.assigneeId(), filter.unreadOnly(), filter.channel(), wanted)
-					: store.page(agentId, readAll, scope, filter.assigneeId(), filter.unreadOnly(), filter.channel(), wanted));
+		Long assigneeId = filter.assigneeId();
+		if (filter.theirs() && filter.visibility() != null) {
+			long me = filter.visibility().agentId();
+			if (assigneeId == null || assigneeId == me) {
+				scopes.add(new Scope.AssignedTo(me));
+			}
+			if (!filter.visibility().conversationIds().isEmpty()) {
+				scopes.add(new Scope.Ids(filter.visibility().conversationIds()));
+			}
 		}
-		List<ChatRow> shown = rows.stream().filter(r -> !above.contains(r.id())).sorted(LIST_ORDER).toList();
+		Map<Long, ChatRow> rows = new HashMap<>();
+		for (Scope scope : scopes) {
+			Long assignee = scope instanceof Scope.AssignedTo to ? Long.valueOf(to.agentId()) : assigneeId;
+			(filter.starredOnly()
+					? store.starred(agentId, readAll, scope, assignee, filter.unreadOnly(), filter.channel(), wanted)
+					: store.page(agentId, readAll, scope, assignee, filter.unreadOnly(), filter.channel(), wanted))
+				.forEach(r -> rows.putIfAbsent(r.id(), r));
+		}
+		List<ChatRow> shown = rows.values()
+			.stream()
+			.filter(r -> !above.contains(r.id()))
+			.filter(filter::shows)
+			.sorted(LIST_ORDER)
+			.toList();
 		boolean more = shown.size() > filter.limit();
 		return new ChatListing(alarms, pinned, more ? shown.subList(0, filter.limit()) : shown, more);
 	}

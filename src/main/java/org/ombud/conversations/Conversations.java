@@ -9,6 +9,7 @@ import org.ombud.live.LiveBus;
 import org.ombud.live.LiveSignal;
 import org.ombud.shared.NotFound;
 import org.ombud.conversations.internal.DeliveryStore;
+import org.ombud.conversations.internal.ErasureStore;
 import org.ombud.shared.Rejected;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,8 +35,15 @@ public class Conversations {
 
 	private final DeliveryStore deliveries;
 
+	private final ErasureStore erasure;
+
+	private final java.time.Clock clock;
+
 	Conversations(ConversationStore store, ApplicationEventPublisher events, LiveBus live,
-			@Value("${ombud.chats.reorder-after:5m}") Duration reorderAfter, DeliveryStore deliveries) {
+			@Value("${ombud.chats.reorder-after:5m}") Duration reorderAfter, DeliveryStore deliveries,
+			ErasureStore erasure, java.time.Clock clock) {
+		this.erasure = erasure;
+		this.clock = clock;
 		this.store = store;
 		this.events = events;
 		this.live = live;
@@ -232,5 +240,15 @@ public class Conversations {
 	/** The earlier texts of a message, oldest first. */
 	public List<MessageEdit> edits(long messageId) {
 		return store.edits(messageId);
+	}
+
+	/**
+	 * Erases what was written in the conversation (messages, their earlier versions, the chat's title and id on its
+	 * channel); the messages stay as empty lines, so counts and times do not change.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public void erase(long conversationId) {
+		erasure.erase(conversationId, java.time.Instant.now(clock));
+		events.publishEvent(new ConversationErased(conversationId));
 	}
 }

@@ -8,6 +8,8 @@ import org.ombud.cases.CaseStatus;
 import org.ombud.cases.Priority;
 import org.ombud.cases.QueueFilter;
 import org.ombud.identity.Agent;
+import org.ombud.contacts.Organisations;
+import org.ombud.conversations.Access;
 import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.NewAgent;
 import org.ombud.identity.Role;
@@ -42,8 +44,14 @@ class DemoData implements ApplicationRunner {
 
 	private final String password;
 
-	DemoData(AgentDirectory directory, Intake intake, CaseManagement cases,
+	private final Organisations organisations;
+
+	private final Access access;
+
+	DemoData(AgentDirectory directory, Intake intake, CaseManagement cases, Organisations organisations, Access access,
 			@Value("${ombud.demo.password:ombud-demo-2026}") String password) {
+		this.organisations = organisations;
+		this.access = access;
 		this.directory = directory;
 		this.intake = intake;
 		this.cases = cases;
@@ -61,9 +69,15 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		Agent anna = agent("anna", "Anna Petrova", Role.DUTY_AGENT, "ru", "content");
-		Agent li = agent("li", "Li Wei", Role.DUTY_AGENT, "zh", "content", "privacy");
-		Agent tom = agent("tom", "Tom Baker", Role.DUTY_AGENT, "en", "accounts", "support");
+		Agent li = agent("li", "Li Wei", Role.MODERATOR, "zh", "content", "privacy");
+		Agent tom = agent("tom", "Tom Baker", Role.ACCOUNT_MANAGER, "en", "accounts", "support");
 		Agent maria = agent("maria", "Maria Ivanova", Role.SUPERVISOR, "ru", "content", "accounts", "privacy", "support");
+		Agent sam = agent("sam", "Sam Carter", Role.TASK_AGENT, "en");
+		agent("olga", "Olga Smirnova", Role.COMPLIANCE_VIEWER, "ru");
+		if (organisations.all().isEmpty()) {
+			organisations.create("Northwind Streaming", tom.id(), directory.teamByKey("support").map(t -> t.id()).orElse(null));
+		}
+		Long firstConversation = null;
 		List<Agent> workers = List.of(anna, li, tom, maria);
 		int i = 0;
 		for (Sample s : samples()) {
@@ -71,6 +85,9 @@ class DemoData implements ApplicationRunner {
 					s.category(), s.sub(), s.text(), s.object(), s.priority(), List.of(),
 					s.channel().equals(Channels.PHONE) ? Actor.agent(tom.id()) : Actor.CONTACT));
 			long id = receipt.caseView().id();
+			if (firstConversation == null) {
+				firstConversation = receipt.caseView().conversationId();
+			}
 			Agent worker = workers.get(i++ % workers.size());
 			if (s.status() != CaseStatus.NEW) {
 				Actor by = Actor.agent(worker.id());
@@ -87,7 +104,12 @@ class DemoData implements ApplicationRunner {
 				}
 			}
 		}
-		System.out.printf("%n  Ombud: demo data loaded. Demo agents anna, li, tom and maria log in with password: %s%n%n",
+		// the task agent sees only what is given to them: the supervisor shares one chat with its case
+		if (firstConversation != null) {
+			access.grant(firstConversation, sam.id(), null, "Please check the stream recordings", maria.id());
+		}
+		System.out.printf("%n  Ombud: demo data loaded. Demo agents anna (duty agent), li (moderator), tom (account manager),"
+				+ " maria (supervisor), sam (task agent) and olga (compliance viewer) log in with password: %s%n%n",
 				password);
 		log.info("Demo data loaded: {} cases", samples().size());
 	}

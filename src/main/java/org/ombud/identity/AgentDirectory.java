@@ -28,9 +28,12 @@ public class AgentDirectory {
 
 	private final PasswordEncoder passwords;
 
-	AgentDirectory(AgentStore store, PasswordEncoder passwords) {
+	private final java.time.Clock clock;
+
+	AgentDirectory(AgentStore store, PasswordEncoder passwords, java.time.Clock clock) {
 		this.store = store;
 		this.passwords = passwords;
+		this.clock = clock;
 	}
 
 	public Optional<Agent> agent(long id) {
@@ -140,6 +143,19 @@ public class AgentDirectory {
 			throw Rejected.of("password", "error.agent.password", MIN_PASSWORD_LENGTH);
 		}
 		store.updatePassword(id, passwords.encode(password));
+		// a new password ends the sessions made with the old one
+		store.endSessions(id, clock.instant());
+	}
+
+	/** Ends every session of the agent that began before now, on every node ("log out everywhere"). */
+	@Transactional
+	public void endSessions(long id) {
+		store.endSessions(id, clock.instant());
+	}
+
+	/** When the agent last logged out everywhere (or had their password changed), if ever. */
+	public Optional<java.time.Instant> sessionsEndedAt(long id) {
+		return store.sessionsEndedAt(id);
 	}
 
 	@Transactional

@@ -6,10 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What an API token may do: read cases (with messages and evidence), or open cases and write on them. */
+/**
+ * What an API token may do: read cases (with messages and evidence), open cases and write on them; without
+ * {@code cases:all} only the cases the token opened itself, with it every case (e.g. the platform's back office).
+ */
 public enum ApiScope {
 
-	CASES_READ("cases:read"), CASES_WRITE("cases:write");
+	CASES_READ("cases:read"), CASES_WRITE("cases:write"), CASES_ALL("cases:all");
 
 	private final String key;
 

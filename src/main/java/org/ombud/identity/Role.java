@@ -7,8 +7,8 @@ package org.ombud.identity;
  * categories, channels, tokens and policies;</li>
  * <li>{@link #ACCOUNT_MANAGER} sees their teams' work and the chats of the organisations they manage, and
  * grants colleagues visibility of a chat;</li>
- * <li>{@link #DUTY_AGENT} and {@link #MODERATOR} see their teams' work, the chats nobody has routed yet and a
- * chat whose alarm calls them while they are on duty;</li>
+ * <li>{@link #DUTY_AGENT} and {@link #MODERATOR} see their teams' work and the chats nobody has routed yet;
+ * on duty, they get the alarms of those chats;</li>
  * <li>{@link #TASK_AGENT} sees only what is assigned to them or granted to them;</li>
  * <li>{@link #COMPLIANCE_VIEWER} sees no case or chat, but reads and exports the audit log.</li>
  * </ul>

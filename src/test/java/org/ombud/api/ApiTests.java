@@ -317,7 +317,8 @@ class ApiTests {
 
 	@Test
 	void aTokenDoesOnlyWhatItsScopesAllow() {
-		String reader = tokens.create("reader-" + Tokens.random(4), null, java.util.Set.of(org.ombud.identity.ApiScope.CASES_READ)).secret();
+		String reader = tokens.create("reader-" + Tokens.random(4), null,
+				java.util.Set.of(org.ombud.identity.ApiScope.CASES_READ, org.ombud.identity.ApiScope.CASES_ALL)).secret();
 		String writer = tokens.create("writer-" + Tokens.random(4), null, java.util.Set.of(org.ombud.identity.ApiScope.CASES_WRITE)).secret();
 		List<Long> before = stored();
 
@@ -332,6 +333,29 @@ class ApiTests {
 		assertProblem(http.get(CASES).token(writer).send(), 403);
 		assertThat(http.get(CASES + "/" + number).token(reader).send().status()).isEqualTo(200);
 		assertProblem(http.post(CASES + "/" + number + "/messages").token(reader).json(Map.of("body", "more")).send(), 403);
+	}
+
+	@Test
+	void withoutCasesAllATokenSeesAndWritesOnlyTheCasesItOpened() {
+		java.util.Set<org.ombud.identity.ApiScope> own = java.util.Set.of(org.ombud.identity.ApiScope.CASES_READ,
+				org.ombud.identity.ApiScope.CASES_WRITE);
+		String first = tokens.create("first-" + Tokens.random(4), null, own).secret();
+		String second = tokens.create("second-" + Tokens.random(4), null, own).secret();
+		String marker = "owner-" + Tokens.random(6);
+		ApiHttp.Reply opened = http.post(CASES).token(first).json(ApiHttp.newCase("mine " + marker, email())).send();
+		assertThat(opened.status()).isEqualTo(201);
+		String number = opened.json().get("number").asString();
+
+		assertThat(http.get(CASES + "/" + number).token(first).send().status()).isEqualTo(200);
+		assertThat(http.get(CASES + "?q=" + marker).token(first).send().json().get("total").asLong()).isEqualTo(1);
+		// another token: the same answer as for a number no case has, and an empty list
+		assertProblem(http.get(CASES + "/" + number).token(second).send(), 404);
+		assertThat(http.get(CASES + "?q=" + marker).token(second).send().json().get("total").asLong()).isZero();
+		List<Long> before = stored();
+		assertProblem(http.post(CASES + "/" + number + "/messages").token(second).json(Map.of("body", "not mine")).send(), 404);
+		assertThat(stored()).isEqualTo(before);
+		// a token with cases:all (the platform's back office) sees it
+		assertThat(http.get(CASES + "/" + number).token(token).send().status()).isEqualTo(200);
 	}
 
 	@Test

@@ -68,8 +68,11 @@ class ChatsPageTests {
 		AgentDirectory directory = mock(AgentDirectory.class);
 		Categories categories = mock(Categories.class);
 		ConsoleFormat format = new ConsoleFormat(new StaticMessageSource(), Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
+		Visible visible = mock(Visible.class);
+		org.mockito.Mockito.when(visible.me())
+			.thenReturn(new org.ombud.identity.Visibility(7, Role.DUTY_AGENT, false, Set.of(5L), true, Set.of()));
 		ChatsPage page = new ChatsPage(chats, null, null, sla, new Names(directory, categories), format,
-				Clock.fixed(NOW, ZoneOffset.UTC));
+				Clock.fixed(NOW, ZoneOffset.UTC), visible, null);
 		ExtendedModelMap model = new ExtendedModelMap();
 		Agent me = new Agent(7, "me", "Me", null, Role.DUTY_AGENT, "en", true, Set.of(5L), true);
 

@@ -6,11 +6,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -218,6 +221,7 @@ class ConsoleCaseTests extends ConsoleTestSupport {
 	@Test
 	void teamWithHtmxAndPlainPost() throws Exception {
 		Team other = team();
+		directory.update(agent.id(), agent.displayName(), agent.role(), true, Set.of(team.id(), other.id()));
 		String html = htmx(post(url(c, "team")).param("team", String.valueOf(other.id())));
 		assertThat(html).contains("<span class=\"old\">" + team.name() + "</span> → <span class=\"new\">" + other.name() + "</span>");
 		assertThat(reload(c).teamId()).isEqualTo(other.id());
@@ -225,6 +229,18 @@ class ConsoleCaseTests extends ConsoleTestSupport {
 		assertThat(reload(c).teamId()).isEqualTo(team.id());
 		mvc.perform(post(url(c, "team")).param("team", "x").with(as(agent)).with(csrf()))
 			.andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void movingACaseOutOfTheAgentsSightTakesThemBackToTheQueue() throws Exception {
+		Team other = team();
+		mvc.perform(post(url(c, "team")).param("team", String.valueOf(other.id())).header("HX-Request", "true")
+			.with(as(agent)).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("HX-Redirect", "/console/cases"))
+			.andExpect(content().string(""));
+		assertThat(reload(c).teamId()).isEqualTo(other.id());
+		mvc.perform(get(url(c, "")).with(as(agent))).andExpect(status().isNotFound());
 	}
 
 	@Test

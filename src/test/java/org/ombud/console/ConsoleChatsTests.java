@@ -235,15 +235,15 @@ class ConsoleChatsTests extends ConsoleTestSupport {
 	}
 
 	@Test
-	void unknownChatsAre404AndOtherTeamsChats403() throws Exception {
+	void unknownChatsAndOtherTeamsChatsAreBoth404() throws Exception {
 		mvc.perform(get("/console/chats/999999999").with(as(me))).andExpect(status().isNotFound());
 		mvc.perform(get("/console/chats/abc").with(as(me))).andExpect(status().isNotFound());
 		mvc.perform(post("/console/chats/999999999/pin").with(as(me)).with(csrf())).andExpect(status().isNotFound());
-		mvc.perform(get("/console/chats/" + elsewhere.conversationId()).with(as(me))).andExpect(status().isForbidden());
+		mvc.perform(get("/console/chats/" + elsewhere.conversationId()).with(as(me))).andExpect(status().isNotFound());
 		mvc.perform(post("/console/chats/" + elsewhere.conversationId() + "/alarm").with(as(me)).with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/console/chats/" + elsewhere.conversationId() + "/reply").param("body", "hi").with(as(me)).with(csrf()))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isNotFound());
 		assertThat(chats.chat(me.id(), elsewhere.conversationId()).orElseThrow().alarmed()).isFalse();
 		// admins and supervisors see every team's chats
 		mvc.perform(get("/console/chats/" + elsewhere.conversationId()).with(as(admin()))).andExpect(status().isOk());

@@ -65,8 +65,9 @@ abstract class ConsoleTestSupport {
 				java.util.Arrays.stream(teams).map(Team::id).collect(java.util.stream.Collectors.toSet())));
 	}
 
+	/** An agent who sees the whole desk (a supervisor): for tests of what a page does, not of who sees it. */
 	Agent agent(String locale) {
-		return agent(Role.DUTY_AGENT, locale);
+		return agent(Role.SUPERVISOR, locale);
 	}
 
 	Agent admin() {

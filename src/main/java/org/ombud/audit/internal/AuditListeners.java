@@ -4,6 +4,8 @@ import org.ombud.audit.AuditLog;
 import org.ombud.cases.CaseEvents;
 import org.ombud.cases.CaseManagement;
 import org.ombud.identity.AgentPrincipal;
+import org.ombud.conversations.VisibilityGranted;
+import org.ombud.conversations.VisibilityRevoked;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -37,6 +39,19 @@ class AuditListeners {
 		// the name tried is kept, never the password
 		audit.record(new AuditLog.Who("ANONYMOUS", null, event.getAuthentication().getName(), who.address()),
 				AuditLog.LOGIN_FAILED, "agent", null, event.getException().getClass().getSimpleName());
+	}
+
+	@EventListener
+	void granted(VisibilityGranted event) {
+		audit.record("grant.issued", "conversation", Long.toString(event.conversationId()),
+				"grant " + event.grantId() + " to agent " + event.granteeId() + " until "
+						+ (event.expiresAt() == null ? "revoked" : event.expiresAt().toString()));
+	}
+
+	@EventListener
+	void revoked(VisibilityRevoked event) {
+		audit.record("grant.revoked", "conversation", Long.toString(event.conversationId()),
+				"grant " + event.grantId() + " of agent " + event.granteeId());
 	}
 
 	@EventListener

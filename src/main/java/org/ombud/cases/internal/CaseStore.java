@@ -13,6 +13,7 @@ import org.ombud.cases.CaseView;
 import org.ombud.cases.Evidence;
 import org.ombud.cases.Priority;
 import org.ombud.cases.QueueFilter;
+import org.ombud.identity.Visibility;
 import org.ombud.cases.TimelineEntry;
 import org.ombud.shared.Actor;
 import org.ombud.shared.Page;
@@ -195,6 +196,43 @@ public class CaseStore {
 	private record Where(String sql, List<Object> params) {
 	}
 
+	public void openedByToken(long caseId, long tokenId) {
+		jdbc.sql("update cases set opened_by_token_id = ? where id = ?").params(tokenId, caseId).update();
+	}
+
+	public Optional<Long> openingToken(long caseId) {
+		return jdbc.sql("select opened_by_token_id from cases where id = ?").param(caseId)
+			.query((rs, n) -> rs.getObject(1, Long.class))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
+	/** Only the cases the agent sees: assigned to them, in their teams, or in a conversation they see. */
+	private static void visible(Visibility who, StringBuilder where, List<Object> params) {
+		if (who == null || who.everything()) {
+			return;
+		}
+		if (!who.works()) {
+			where.append(" and 1 = 0");
+			return;
+		}
+		where.append(" and (assignee_id = ?");
+		params.add(who.agentId());
+		if (!who.teamIds().isEmpty()) {
+			where.append(" or team_id in (").append(marks(who.teamIds().size())).append(')');
+			params.addAll(who.teamIds().stream().sorted().toList());
+		}
+		if (!who.conversationIds().isEmpty()) {
+			where.append(" or conversation_id in (").append(marks(who.conversationIds().size())).append(')');
+			params.addAll(who.conversationIds().stream().sorted().toList());
+		}
+		where.append(')');
+	}
+
+	private static String marks(int n) {
+		return String.join(", ", java.util.Collections.nCopies(n, "?"));
+	}
+
 	private static Where where(QueueFilter filter) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder where = new StringBuilder(" where 1 = 1");
@@ -222,6 +260,11 @@ public class CaseStore {
 				where.append(" and assignee_id = ?");
 				params.add(filter.assigneeId());
 			}
+		}
+		visible(filter.visibility(), where, params);
+		if (filter.openedByToken() != null) {
+			where.append(" and opened_by_token_id = ?");
+			params.add(filter.openedByToken());
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			String like = "%" + filter.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

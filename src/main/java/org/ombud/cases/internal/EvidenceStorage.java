@@ -48,6 +48,25 @@ public class EvidenceStorage {
 		return key;
 	}
 
+	/** Deletes these files once the transaction that erased their rows has committed (at once without one). */
+	public void deleteAfterCommit(java.util.List<String> keys) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			keys.forEach(this::delete);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_COMMITTED) {
+					keys.forEach(EvidenceStorage.this::delete);
+				}
+			}
+		});
+	}
+
 	public byte[] read(String key) {
 		try {
 			return Files.readAllBytes(path(key));

@@ -59,6 +59,14 @@ public class ContactStore {
 		jdbc.sql("delete from contacts where id = ?").param(contactId).update();
 	}
 
+	/** The person's name and every way to reach them are gone; the row stays for the counts. */
+	public void erase(long contactId, java.time.Instant at) {
+		jdbc.sql("delete from channel_identities where contact_id = ?").param(contactId).update();
+		jdbc.sql("update contacts set display_name = null, erased_at = ? where id = ?")
+			.params(org.ombud.shared.SqlTime.param(at), contactId)
+			.update();
+	}
+
 	public Optional<Contact> contact(long id) {
 		List<ChannelIdentity> identities = jdbc
 			.sql("select channel, external_id from channel_identities where contact_id = ? order by id")

@@ -44,6 +44,10 @@ public class OrganisationStore {
 		return jdbc.sql("select " + COLUMNS + " from organisations where id = ?").param(id).query(this::row).optional();
 	}
 
+	public List<Long> managedBy(long agentId) {
+		return jdbc.sql("select id from organisations where account_manager_id = ?").param(agentId).query(Long.class).list();
+	}
+
 	public List<Organisation> all() {
 		return jdbc.sql("select " + COLUMNS + " from organisations order by name, id").query(this::row).list();
 	}

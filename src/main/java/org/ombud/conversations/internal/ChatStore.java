@@ -47,6 +47,14 @@ public class ChatStore {
 		record NoTeam() implements Scope {
 		}
 
+		/** Every team's chats (the assignee filter keeps to this agent's). */
+		record AssignedTo(long agentId) implements Scope {
+		}
+
+		/** These conversations, whatever their team. */
+		record Ids(java.util.Set<Long> ids) implements Scope {
+		}
+
 		record AllTeams() implements Scope {
 		}
 	}
@@ -103,7 +111,14 @@ public class ChatStore {
 				params.add(t.teamId());
 			}
 			case Scope.NoTeam n -> sql.append(" and c.team_id is null");
+			case Scope.Ids ids -> {
+				sql.append(" and c.id in (").append(String.join(", ", java.util.Collections.nCopies(ids.ids().size(), "?")))
+					.append(')');
+				params.addAll(ids.ids().stream().sorted().toList());
+			}
 			case Scope.AllTeams a -> {
+			}
+			case Scope.AssignedTo a -> {
 			}
 		}
 		if (assigneeId != null) {

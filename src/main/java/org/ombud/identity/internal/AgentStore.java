@@ -55,6 +55,19 @@ public class AgentStore {
 			.flatMap(this::agent);
 	}
 
+	public Optional<java.time.Instant> sessionsEndedAt(long agentId) {
+		return jdbc.sql("select sessions_ended_at from agents where id = ?")
+			.param(agentId)
+			.query((rs, n) -> org.ombud.shared.SqlTime.get(rs, "sessions_ended_at"))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
+	public void endSessions(long agentId, java.time.Instant at) {
+		jdbc.sql("update agents set sessions_ended_at = ? where id = ?").params(org.ombud.shared.SqlTime.param(at), agentId)
+			.update();
+	}
+
 	public Optional<Long> telegramUserId(long agentId) {
 		return jdbc.sql("select telegram_user_id from agents where id = ?")
 			.param(agentId)

@@ -4,12 +4,18 @@ import jakarta.servlet.DispatcherType;
 
 import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiTokens;
+import org.ombud.identity.Role;
+import org.ombud.identity.Sessions;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +26,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -65,6 +73,16 @@ class SecurityConfiguration {
 		};
 	}
 
+	/** A logged-in agent whose role works cases and chats. */
+	static boolean worksCases(Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& !TRUST.isAnonymous(authentication) && authentication.getAuthorities()
+					.stream()
+					.noneMatch(a -> Role.COMPLIANCE_VIEWER.authority().equals(a.getAuthority()));
+	}
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -95,18 +113,30 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http, LoginGuard guard) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, LoginGuard guard, Sessions sessions) throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler toConsole = new SavedRequestAwareAuthenticationSuccessHandler();
+		toConsole.setDefaultTargetUrl("/console");
 		return http.securityMatcher("/console/**", "/login", "/logout")
 			.addFilterBefore(new LoginThrottleFilter(guard), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new SessionGuard(sessions), AuthorizationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/login").permitAll()
 				// the async dispatch resumes a request that was authorised when it began (the live event stream)
 				.dispatcherTypeMatchers(DispatcherType.ASYNC)
 				.permitAll()
+				// the compliance viewer reads and exports the audit log and works no case or chat
+				.requestMatchers("/console/admin/audit", "/console/admin/audit/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE_VIEWER.name())
 				.requestMatchers("/console/admin/**")
-				.hasRole("ADMIN")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/console/cases/**", "/console/chats/**", "/console/duty", "/console/notifications/**")
+				.access((authentication, context) -> new AuthorizationDecision(worksCases(authentication.get())))
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+			// the session notes when it logged in: "log out everywhere" ends the sessions that began before it
+			.formLogin(form -> form.loginPage("/login").successHandler((request, response, authentication) -> {
+				request.getSession().setAttribute(Sessions.LOGGED_IN_AT, sessions.now());
+				toConsole.onAuthenticationSuccess(request, response, authentication);
+			}).permitAll())
 			// the live event stream refuses with 401, not the login page: a browser's EventSource stops on it
 			.exceptionHandling(e -> e.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
 				.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
