@@ -62,9 +62,12 @@ public class CaseManagement {
 
 	private final Clock clock;
 
+	private final org.ombud.cases.internal.RetentionStore erasure;
+
 	CaseManagement(CaseStore store, Categories categories, Conversations conversations, Contacts contacts,
 			AgentDirectory directory, EvidencePolicy evidencePolicy, EvidenceStorage storage,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, org.ombud.cases.internal.RetentionStore erasure) {
+		this.erasure = erasure;
 		this.store = store;
 		this.categories = categories;
 		this.conversations = conversations;
@@ -371,7 +374,7 @@ public class CaseManagement {
 	@Transactional
 	public Message complainantWrites(long caseId, String body, List<EvidenceFile> evidence, Actor actor) {
 		CaseView current = lock(caseId);
-		if (current.status() == CaseStatus.CLOSED) {
+		if (current.status() == CaseStatus.CLOSED || erasure.erasedAt(caseId).isPresent()) {
 			throw Rejected.of(null, "error.case.closed");
 		}
 		List<Rejection> problems = evidencePolicy.check("evidence", evidence);
@@ -390,7 +393,7 @@ public class CaseManagement {
 	@Transactional
 	public void complainantWrote(long caseId, long messageId, List<EvidenceFile> evidence, Actor actor) {
 		CaseView current = lock(caseId);
-		if (current.status() == CaseStatus.CLOSED) {
+		if (current.status() == CaseStatus.CLOSED || erasure.erasedAt(caseId).isPresent()) {
 			throw Rejected.of(null, "error.case.closed");
 		}
 		List<Rejection> problems = evidencePolicy.check("evidence", evidence);

@@ -123,6 +123,11 @@ public class Retention {
 		return total;
 	}
 
+	/** Every case of a person, oldest first. */
+	public List<CaseView> casesOf(long contactId) {
+		return store.casesOfContact(contactId).stream().map(id -> cases.get(id).orElseThrow()).toList();
+	}
+
 	/** Cases waiting for the sweep, and cases held. */
 	public record Overview(Duration keepClosed, long due, long held, Instant lastRunAt, int lastErased, Instant nextRunAt) {
 	}

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.ombud.cases.CaseManagement;
 import org.ombud.cases.CaseStatus;
 import org.ombud.cases.CaseView;
+import org.ombud.cases.Retention;
 import org.ombud.cases.Evidence;
 import org.ombud.cases.EvidencePolicy;
 import org.ombud.cases.Priority;
@@ -44,9 +45,13 @@ class CasePage {
 
 	private final GrantsView grants;
 
+	private final Retention retention;
+
 	CasePage(CaseManagement cases, Contacts contacts, Names names, ConsoleFormat format,
-			EvidencePolicy evidencePolicy, SlaClocks clocks, MessageTools messageTools, GrantsView grants) {
+			EvidencePolicy evidencePolicy, SlaClocks clocks, MessageTools messageTools, GrantsView grants,
+			Retention retention) {
 		this.grants = grants;
+		this.retention = retention;
 		this.cases = cases;
 		this.contacts = contacts;
 		this.names = names;
@@ -79,6 +84,8 @@ class CasePage {
 
 	void fill(Model model, CaseView c, Locale locale) {
 		grants.fill(model, c.conversationId(), locale);
+		model.addAttribute("legalHold", retention.hold(c.id()).orElse(null));
+		model.addAttribute("erasedAt", retention.erasedAt(c.id()).map(format::time).orElse(null));
 		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
 		Contact contact = contacts.contact(c.contactId()).orElse(null);
 		String category = snapshot.category(c.categoryId());

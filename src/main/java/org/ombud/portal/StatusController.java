@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.ombud.cases.CaseManagement;
+import org.ombud.cases.Retention;
 import org.ombud.cases.CaseStatus;
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Categories;
@@ -67,7 +68,11 @@ class StatusController {
 
 	private final ErrorTexts texts;
 
-	StatusController(CaseManagement cases, Categories categories, EvidencePolicy evidencePolicy, ErrorTexts texts) {
+	private final Retention retention;
+
+	StatusController(CaseManagement cases, Categories categories, EvidencePolicy evidencePolicy, ErrorTexts texts,
+			Retention retention) {
+		this.retention = retention;
 		this.cases = cases;
 		this.categories = categories;
 		this.evidencePolicy = evidencePolicy;
@@ -187,11 +192,14 @@ class StatusController {
 
 	private String page(Access access, String body, FormErrors errors, Locale locale, Model model) {
 		CaseView view = access.view();
+		// after the retention period (or on the person's request) what was written is gone; the page says so
+		boolean erased = retention.erasedAt(view.id()).isPresent();
 		model.addAttribute("summary",
 				new CaseSummary(view.number(), statusLabel(view.status().name(), locale), categoryLabel(view, locale),
 						format(view.createdAt(), locale), view.createdAt().toString(),
-						view.status() == CaseStatus.CLOSED));
-		model.addAttribute("entries", entries(view, locale));
+						view.status() == CaseStatus.CLOSED || erased));
+		model.addAttribute("erased", erased);
+		model.addAttribute("entries", erased ? List.of() : entries(view, locale));
 		model.addAttribute("path", access.path());
 		model.addAttribute("body", body);
 		model.addAttribute("errors", errors);

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * the inputs kept under {@code src/test/resources/org/ombud/fuzz/PublicSurfaceFuzzTestsInputs}; {@code
  * JAZZER_FUZZ=1} fuzzes for real (see {@code bench/fuzz.sh}).
  */
-@SpringBootTest
+@SpringBootTest(properties = "ombud.telegram.api-url=http://127.0.0.1:9")
 @AutoConfigureMockMvc
 class PublicSurfaceFuzzTests {
 
@@ -151,6 +151,73 @@ class PublicSurfaceFuzzTests {
 			.header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(data.consumeRemainingAsString()), 201);
+	}
+
+	/**
+	 * Telegram's webhook: with the bot's secret, a wrong one or none, a structured update with wild values or any
+	 * bytes. Never a 500; without the right secret nothing is stored; a refused update stores nothing either.
+	 */
+	@FuzzTest(maxDuration = "60s")
+	void telegramWebhook(FuzzedDataProvider data) throws Exception {
+		webhookBot();
+		String body;
+		if (data.consumeBoolean()) {
+			body = """
+					{"update_id": %s, "message": {"message_id": %s, "date": %s, "text": %s,
+					 "chat": {"id": %s, "type": %s, "title": %s},
+					 "from": {"id": %s, "is_bot": %s, "first_name": %s, "language_code": %s}}}"""
+				.formatted(json(data), json(data), json(data), json(data), json(data),
+						data.pickValue(List.of("\"private\"", "\"group\"", "\"supergroup\"", "\"channel\"", "null")),
+						json(data), json(data), data.pickValue(List.of("true", "false", "null")), json(data), json(data));
+		}
+		else {
+			body = data.consumeString(600);
+		}
+		MockHttpServletRequestBuilder request = post("/telegram/webhook/{bot}", data.pickValue(List.of(WEBHOOK_BOT, "other")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
+		boolean rightSecret = false;
+		switch (data.consumeInt(0, 2)) {
+			case 0 -> {
+				request.header("X-Telegram-Bot-Api-Secret-Token", WEBHOOK_SECRET);
+				rightSecret = true;
+			}
+			case 1 -> request.header("X-Telegram-Bot-Api-Secret-Token", data.consumeString(70));
+			default -> {
+			}
+		}
+		long before = stored() + updates();
+		MockHttpServletResponse response = send(request);
+		if (!rightSecret || response.getStatus() != 200) {
+			assertThat(stored() + updates()).as("rows after a refused webhook call (%s)", response.getStatus())
+				.isEqualTo(before);
+		}
+	}
+
+	static final String WEBHOOK_BOT = "fuzzbot";
+
+	static final String WEBHOOK_SECRET = "fuzz-webhook-secret-0123456789";
+
+	@Autowired
+	org.ombud.telegram.internal.BotRegistry bots;
+
+	private long updates() {
+		return jdbc.sql("select count(*) from telegram_updates").query(Long.class).single();
+	}
+
+	/** A webhook bot of the test's own, with a known secret. */
+	private void webhookBot() {
+		if (bots.bot(WEBHOOK_BOT).isPresent()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into telegram_bots (bot_key, username, token, source, mode, webhook_secret, created_at)
+				select ?, 'fuzz_bot', '123456:fuzz-token', 'CONSOLE', 'WEBHOOK', ?, current_timestamp
+				where not exists (select 1 from telegram_bots where bot_key = ?)""")
+			.params(WEBHOOK_BOT, WEBHOOK_SECRET, WEBHOOK_BOT)
+			.update();
+		org.ombud.support.Await.until(java.time.Duration.ofSeconds(10), "the fuzz bot known",
+				() -> bots.bot(WEBHOOK_BOT).isPresent());
 	}
 
 	/** A JSON value of any kind: null, a number, a boolean, or a string with anything in it. */

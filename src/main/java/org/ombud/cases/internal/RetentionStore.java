@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ombud.shared.SqlTime;
-import org.ombud.shared.Tokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,16 +85,16 @@ public class RetentionStore {
 
 	/** Takes the case for erasure: true for the one caller that found it held by nobody and not erased yet. */
 	public boolean markErased(long caseId, Instant at) {
-		// the status link stops working: its hash becomes one of a token nobody has
+		// the status link keeps working (its hash is no one's data): it says the data was erased
 		return jdbc.sql("""
-				update cases set erased_at = ?, subject = '', reported_object = null, status_token_hash = ?
+				update cases set erased_at = ?, subject = '', reported_object = null
 				where id = ? and erased_at is null and legal_hold = false""")
-			.params(SqlTime.param(at), Tokens.sha256(Tokens.random(24)), caseId)
+			.params(SqlTime.param(at), caseId)
 			.update() == 1;
 	}
 
 	public void eraseTimelineTexts(long caseId) {
-		jdbc.sql("update case_events set old_value = null, new_value = null where case_id = ? and kind not in ("
+		jdbc.sql("update case_events set old_value = null, new_value = null where case_id = ? and event_kind not in ("
 				+ FACT_KINDS + ")")
 			.param(caseId)
 			.update();
