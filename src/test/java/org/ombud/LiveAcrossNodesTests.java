@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Collections;
@@ -44,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two nodes of one desk on one PostgreSQL database: what one node accepts reaches the consoles open on the
- * other within a second, once. Always runs on PostgreSQL, whatever database the rest of the run uses: it makes
+ * other within a second, once; a session made on one node is the same session on the other, and logging out
+ * everywhere on one node ends the streams open on the other. Always runs on PostgreSQL, whatever database the rest of the run uses: it makes
  * a database of its own on the server of {@code OMBUD_TEST_PG_URL} (through its {@code postgres} database) and
  * drops it afterwards. Without a PostgreSQL server this test fails; it never skips.
  */
@@ -148,6 +151,34 @@ class LiveAcrossNodesTests {
 			String number = app.openCase("content", "Across nodes: after the listener came back");
 			CaseView c = nodeB.getBean(CaseManagement.class).find(number).orElseThrow();
 			live.await(e -> is(e, LiveSignal.CASE, c.id()), WITHIN);
+		}
+	}
+
+	@Test
+	void aSessionMadeOnOneNodeIsAcceptedByTheOther() {
+		Agent agent = agent(nodeA);
+		try (ConsoleClient onA = ConsoleClient.loggedIn(base(nodeA), agent.username(), PASSWORD);
+				ConsoleClient onB = new ConsoleClient(base(nodeB))) {
+			String session = onA.cookie("SESSION").orElseThrow();
+			HttpResponse<String> page = onB.send(HttpRequest.newBuilder().header("Cookie", "SESSION=" + session).GET(),
+					"/console/cases");
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains(agent.username());
+		}
+	}
+
+	@Test
+	void loggingOutEverywhereOnOneNodeEndsTheSessionsAndStreamsOnTheOther() {
+		Agent agent = agent(nodeA);
+		try (ConsoleClient onA = ConsoleClient.loggedIn(base(nodeA), agent.username(), PASSWORD);
+				ConsoleClient onB = ConsoleClient.loggedIn(base(nodeB), agent.username(), PASSWORD);
+				LiveEvents live = onB.live()) {
+			assertThat(live.status()).isEqualTo(200);
+			onA.postForm("/console/settings/logout-everywhere", Map.of("_csrf", onA.csrfToken()));
+			assertThat(live.endsWithin(WITHIN)).isTrue();
+			HttpResponse<String> next = onB.get("/console/cases");
+			assertThat(next.statusCode()).isEqualTo(302);
+			assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 		}
 	}
 

@@ -4,25 +4,28 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.ombud.identity.AgentPrincipal;
+import org.ombud.identity.AgentSessions;
+import org.ombud.identity.SessionsEnded;
 import org.ombud.live.LiveBus;
 import org.ombud.live.LiveSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -33,11 +36,23 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * from closing a quiet stream and finds the tabs that went away; a stream ends after 15 minutes (the browser
  * reconnects on its own), when its session ends, or when the node stops.
  * <p>
+ * Sessions live in the database, shared by every node, and end without telling anyone: logging out ends that
+ * session's streams on this node at once; logging out everywhere (or an admin deactivating an agent) sends
+ * {@link #SESSIONS_ENDED} through the {@link LiveBus}, so every node ends that agent's streams at once; and
+ * every heartbeat ends the streams whose session is gone for any other reason (logged out on another node,
+ * expired).
+ * <p>
  * All writing happens on one thread of its own, in order, so neither a committing request nor the database
  * listener ever waits on a slow browser.
  */
 @Component
-class LiveStreams implements SmartLifecycle, HttpSessionListener {
+class LiveStreams implements SmartLifecycle {
+
+	/**
+	 * The signal that every session of an agent ended ({@code id} is the agent's): each node ends that agent's
+	 * streams. It is never passed on to a browser.
+	 */
+	static final String SESSIONS_ENDED = "sessions-ended";
 
 	static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -53,14 +68,17 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 
 	private final LiveBus bus;
 
+	private final AgentSessions sessions;
+
 	private final Map<Long, Deque<Stream>> byAgent = new ConcurrentHashMap<>();
 
 	private volatile ScheduledExecutorService writer;
 
 	private volatile AutoCloseable subscription;
 
-	LiveStreams(LiveBus bus, ObjectProvider<MeterRegistry> meters) {
+	LiveStreams(LiveBus bus, AgentSessions sessions, ObjectProvider<MeterRegistry> meters) {
 		this.bus = bus;
+		this.sessions = sessions;
 		meters.ifAvailable(registry -> Gauge.builder("ombud.live.streams", this, LiveStreams::count)
 			.description("Open console event streams on this node")
 			.register(registry));
@@ -120,6 +138,10 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		if (executor == null) {
 			return;
 		}
+		if (SESSIONS_ENDED.equals(signal.topic())) {
+			executor.execute(() -> end(stream -> stream.agent().agentId() == signal.id()));
+			return;
+		}
 		String data = "{\"id\":" + signal.id() + ",\"teamId\":" + Objects.toString(signal.teamId(), "null") + "}";
 		executor.execute(() -> each(stream -> {
 			if (mayHear(stream.agent(), signal)) {
@@ -129,6 +151,16 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 	}
 
 	private void heartbeat() {
+		Set<String> sessionIds = new HashSet<>();
+		each(stream -> sessionIds.add(stream.sessionId()));
+		sessionIds.remove(null);
+		try {
+			Set<String> open = sessions.stillOpen(sessionIds);
+			end(stream -> stream.sessionId() != null && !open.contains(stream.sessionId()));
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not check the sessions of the open live streams", e);
+		}
 		each(stream -> write(stream, SseEmitter.event().comment("")));
 	}
 
@@ -168,12 +200,29 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		}
 	}
 
-	/** A session that ends (logout, expiry) takes its streams with it. */
-	@Override
-	public void sessionDestroyed(HttpSessionEvent event) {
-		String sessionId = event.getSession().getId();
+	/**
+	 * Sessions that end take their streams with them: one session's on this node, every session's of the agent
+	 * on every node.
+	 */
+	@EventListener
+	void sessionsEnded(SessionsEnded ended) {
+		ScheduledExecutorService executor = writer;
+		if (ended.everySession() && executor != null) {
+			// from the writer's thread: this may run while a transaction completes, when the bus would wait for
+			// a commit that already happened
+			executor.execute(() -> bus.publish(new LiveSignal(SESSIONS_ENDED, ended.agentId(), null)));
+		}
+		else if (ended.everySession()) {
+			end(stream -> stream.agent().agentId() == ended.agentId());
+		}
+		else {
+			end(stream -> ended.sessionId().equals(stream.sessionId()));
+		}
+	}
+
+	private void end(Predicate<Stream> which) {
 		each(stream -> {
-			if (sessionId.equals(stream.sessionId())) {
+			if (which.test(stream)) {
 				forget(stream);
 				stream.emitter().complete();
 			}
@@ -206,10 +255,7 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		if (executor != null) {
 			executor.shutdownNow();
 		}
-		each(stream -> {
-			forget(stream);
-			stream.emitter().complete();
-		});
+		end(stream -> true);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.ombud.identity.internal.AgentStore;
 import org.ombud.shared.Languages;
 import org.ombud.shared.Rejected;
 import org.ombud.shared.Rejection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,12 @@ public class AgentDirectory {
 
 	private final PasswordEncoder passwords;
 
-	AgentDirectory(AgentStore store, PasswordEncoder passwords) {
+	private final ApplicationEventPublisher events;
+
+	AgentDirectory(AgentStore store, PasswordEncoder passwords, ApplicationEventPublisher events) {
 		this.store = store;
 		this.passwords = passwords;
+		this.events = events;
 	}
 
 	public Optional<Agent> agent(long id) {
@@ -119,7 +123,7 @@ public class AgentDirectory {
 
 	@Transactional
 	public Agent update(long id, String displayName, Role role, boolean active, Set<Long> teamIds) {
-		store.agent(id).orElseThrow(() -> new org.ombud.shared.NotFound("agent"));
+		Agent before = store.agent(id).orElseThrow(() -> new org.ombud.shared.NotFound("agent"));
 		List<Rejection> problems = new ArrayList<>();
 		checkDisplayName(displayName, problems);
 		if (role == null) {
@@ -131,6 +135,9 @@ public class AgentDirectory {
 		}
 		store.updateAgent(id, displayName.trim(), role, active);
 		store.replaceTeams(id, teamIds == null ? Set.of() : teamIds);
+		if (before.role() != role || (before.active() && !active)) {
+			events.publishEvent(new AgentAccessChanged(id));
+		}
 		return store.agent(id).orElseThrow();
 	}
 
@@ -140,6 +147,7 @@ public class AgentDirectory {
 			throw Rejected.of("password", "error.agent.password", MIN_PASSWORD_LENGTH);
 		}
 		store.updatePassword(id, passwords.encode(password));
+		events.publishEvent(new AgentAccessChanged(id));
 	}
 
 	@Transactional

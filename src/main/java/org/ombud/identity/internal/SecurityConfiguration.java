@@ -1,10 +1,18 @@
 package org.ombud.identity.internal;
 
-import jakarta.servlet.DispatcherType;
+import java.util.HashMap;
+import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpSession;
+
+import org.ombud.identity.AgentPrincipal;
 import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiTokens;
+import org.ombud.identity.SessionsEnded;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,7 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -27,6 +37,8 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login,
@@ -34,6 +46,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	static final String SESSION_COOKIE = "SESSION";
 
 	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -65,9 +79,35 @@ class SecurityConfiguration {
 		};
 	}
 
+	/**
+	 * Argon2id for every new hash; {@code {bcrypt}} hashes (and Argon2 ones with weaker settings) are still
+	 * accepted and replaced at the next successful login. Tests may lower the cost; the defaults are Spring
+	 * Security's (16 MiB, 2 passes).
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${ombud.login.argon2.memory-kib:16384}") int memoryKib,
+			@Value("${ombud.login.argon2.iterations:2}") int iterations) {
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put("argon2", new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations));
+		encoders.put("bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder("argon2", encoders);
+	}
+
+	/**
+	 * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS (behind a proxy
+	 * once {@code server.forward-headers-strategy} trusts its forwarded headers), or always with
+	 * {@code server.servlet.session.cookie.secure=true}.
+	 */
+	@Bean
+	CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.secure:false}") boolean alwaysSecure) {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName(SESSION_COOKIE);
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		if (alwaysSecure) {
+			cookie.setUseSecureCookie(true);
+		}
+		return cookie;
 	}
 
 	@Bean
@@ -95,7 +135,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http, LoginGuard guard) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, LoginGuard guard, ApplicationEventPublisher events) throws Exception {
 		return http.securityMatcher("/console/**", "/login", "/logout")
 			.addFilterBefore(new LoginThrottleFilter(guard), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/login").permitAll()
@@ -113,7 +153,17 @@ class SecurityConfiguration {
 						PathPatternRequestMatcher.withDefaults().matcher("/console/live"))
 				.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
 				.build()))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
+				// before the session goes: what was open for it (live streams) ends with it
+				.addLogoutHandler((request, response, authentication) -> {
+					HttpSession session = request.getSession(false);
+					if (session != null && authentication != null
+							&& authentication.getPrincipal() instanceof AgentPrincipal agent) {
+						events.publishEvent(new SessionsEnded(agent.agentId(), session.getId()));
+					}
+				})
+				.deleteCookies(SESSION_COOKIE))
 			.headers(headers -> strict(headers).referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
