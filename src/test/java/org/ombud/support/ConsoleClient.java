@@ -89,6 +89,11 @@ public final class ConsoleClient implements AutoCloseable {
 		return send(request.uri(URI.create(base + path)).build());
 	}
 
+	/** Follows a redirect to an absolute address (another site's, say), with this client's cookies. */
+	public HttpResponse<String> follow(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url.startsWith("/") ? base + url : url)).GET().build());
+	}
+
 	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
 	}

@@ -75,6 +75,15 @@ public class AgentStore {
 			.optional();
 	}
 
+	/** The agents with this e-mail address (ignoring case); more than one means the address names nobody. */
+	public List<AgentPrincipal> principalsByEmail(String email) {
+		return jdbc.sql("select id, username, password_hash, role, active from agents where lower(email) = lower(?)")
+			.param(email)
+			.query((rs, n) -> new AgentPrincipal(rs.getLong("id"), rs.getString("username"),
+					rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active")))
+			.list();
+	}
+
 	public List<Agent> agents() {
 		Map<Long, Set<Long>> memberships = new HashMap<>();
 		jdbc.sql("select agent_id, team_id from team_members")

@@ -10,6 +10,7 @@ import org.ombud.identity.AgentPrincipal;
 import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiTokens;
 import org.ombud.identity.SessionsEnded;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,8 +42,8 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login,
- * CSRF, session) and the public pages (web form, status page, docs, health).
+ * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login or
+ * single sign-on, CSRF, session) and the public pages (web form, status page, docs, health).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -135,8 +136,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http, LoginGuard guard, ApplicationEventPublisher events) throws Exception {
-		return http.securityMatcher("/console/**", "/login", "/logout")
+	SecurityFilterChain console(HttpSecurity http, LoginGuard guard, ApplicationEventPublisher events,
+			ObjectProvider<SsoLogin> sso) throws Exception {
+		// single sign-on through OpenID Connect, when configured: its start and its return address
+		SsoLogin singleSignOn = sso.getIfAvailable();
+		if (singleSignOn != null) {
+			singleSignOn.configure(http);
+		}
+		return http.securityMatcher("/console/**", "/login", "/logout", "/oauth2/**", "/login/oauth2/**")
 			.addFilterBefore(new LoginThrottleFilter(guard), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/login").permitAll()
 				// the async dispatch resumes a request that was authorised when it began (the live event stream)
