@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Collections;
@@ -44,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two nodes of one desk on one PostgreSQL database: what one node accepts reaches the consoles open on the
- * other within a second, once. Always runs on PostgreSQL, whatever database the rest of the run uses: it makes
+ * other within a second, once; a session made on one node is the same session on the other, and logging out
+ * everywhere on one node ends the streams open on the other. Always runs on PostgreSQL, whatever database the rest of the run uses: it makes
  * a database of its own on the server of {@code OMBUD_TEST_PG_URL} (through its {@code postgres} database) and
  * drops it afterwards. Without a PostgreSQL server this test fails; it never skips.
  */
@@ -151,6 +154,34 @@ class LiveAcrossNodesTests {
 		}
 	}
 
+	@Test
+	void aSessionMadeOnOneNodeIsAcceptedByTheOther() {
+		Agent agent = agent(nodeA);
+		try (ConsoleClient onA = ConsoleClient.loggedIn(base(nodeA), agent.username(), PASSWORD);
+				ConsoleClient onB = new ConsoleClient(base(nodeB))) {
+			String session = onA.cookie("SESSION").orElseThrow();
+			HttpResponse<String> page = onB.send(HttpRequest.newBuilder().header("Cookie", "SESSION=" + session).GET(),
+					"/console/cases");
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains(agent.username());
+		}
+	}
+
+	@Test
+	void loggingOutEverywhereOnOneNodeEndsTheSessionsAndStreamsOnTheOther() {
+		Agent agent = agent(nodeA);
+		try (ConsoleClient onA = ConsoleClient.loggedIn(base(nodeA), agent.username(), PASSWORD);
+				ConsoleClient onB = ConsoleClient.loggedIn(base(nodeB), agent.username(), PASSWORD);
+				LiveEvents live = onB.live()) {
+			assertThat(live.status()).isEqualTo(200);
+			onA.postForm("/console/settings/logout-everywhere", Map.of("_csrf", onA.csrfToken()));
+			assertThat(live.endsWithin(WITHIN)).isTrue();
+			HttpResponse<String> next = onB.get("/console/cases");
+			assertThat(next.statusCode()).isEqualTo(302);
+			assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		}
+	}
+
 	private List<Integer> listeners(JdbcClient jdbc) {
 		return jdbc.sql("select pid from pg_stat_activity where datname = ? and application_name like 'ombud-live-%'")
 			.param(database)
@@ -173,7 +204,7 @@ class LiveAcrossNodesTests {
 	private Agent agent(ConfigurableApplicationContext node) {
 		String username = "live" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		return node.getBean(AgentDirectory.class)
-			.create(new NewAgent(username, "Agent " + username, null, PASSWORD, Role.DUTY_AGENT, "en", Set.of()));
+			.create(new NewAgent(username, "Agent " + username, null, PASSWORD, Role.SUPERVISOR, "en", Set.of()));
 	}
 
 	private static String base(ConfigurableApplicationContext node) {

@@ -32,7 +32,6 @@ class LiveController {
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Accel-Buffering", "no");
 		HttpSession session = request.getSession(false);
-		return streams.open(me, session == null ? null : session.getId(),
-				session == null ? null : (java.time.Instant) session.getAttribute(org.ombud.identity.Sessions.LOGGED_IN_AT));
+		return streams.open(me, session == null ? null : session.getId());
 	}
 }

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +24,8 @@ import org.ombud.cases.CaseView;
 import org.ombud.conversations.ChatRow;
 import org.ombud.conversations.Access;
 import org.ombud.identity.AgentPrincipal;
-import org.ombud.identity.Sessions;
+import org.ombud.identity.AgentSessions;
+import org.ombud.identity.SessionsEnded;
 import org.ombud.identity.Visibility;
 import org.ombud.live.LiveBus;
 import org.ombud.live.LiveSignal;
@@ -32,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -42,11 +44,23 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * from closing a quiet stream and finds the tabs that went away; a stream ends after 15 minutes (the browser
  * reconnects on its own), when its session ends, or when the node stops.
  * <p>
+ * Sessions live in the database, shared by every node, and end without telling anyone: logging out ends that
+ * session's streams on this node at once; logging out everywhere (or an admin deactivating an agent) sends
+ * {@link #SESSIONS_ENDED} through the {@link LiveBus}, so every node ends that agent's streams at once; and
+ * every heartbeat ends the streams whose session is gone for any other reason (logged out on another node,
+ * expired).
+ * <p>
  * All writing happens on one thread of its own, in order, so neither a committing request nor the database
  * listener ever waits on a slow browser.
  */
 @Component
-class LiveStreams implements SmartLifecycle, HttpSessionListener {
+class LiveStreams implements SmartLifecycle {
+
+	/**
+	 * The signal that every session of an agent ended ({@code id} is the agent's): each node ends that agent's
+	 * streams. It is never passed on to a browser.
+	 */
+	static final String SESSIONS_ENDED = "sessions-ended";
 
 	static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
@@ -61,6 +75,8 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 	private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
 	private final LiveBus bus;
+
+	private final AgentSessions sessions;
 
 	private final Map<Long, Deque<Stream>> byAgent = new ConcurrentHashMap<>();
 
@@ -78,12 +94,10 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		.maximumSize(10_000)
 		.build();
 
-	private final Sessions sessions;
-
-	LiveStreams(LiveBus bus, ObjectProvider<MeterRegistry> meters, Access access, CaseManagement cases,
-			Sessions sessions) {
-		this.sessions = sessions;
+	LiveStreams(LiveBus bus, AgentSessions sessions, ObjectProvider<MeterRegistry> meters, Access access,
+			CaseManagement cases) {
 		this.bus = bus;
+		this.sessions = sessions;
 		this.access = access;
 		this.cases = cases;
 		meters.ifAvailable(registry -> Gauge.builder("ombud.live.streams", this, LiveStreams::count)
@@ -92,7 +106,7 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 	}
 
 	/** One open tab: who is looking, in which session, and the stream to their browser. */
-	private record Stream(AgentPrincipal agent, String sessionId, java.time.Instant loggedInAt, SseEmitter emitter) {
+	private record Stream(AgentPrincipal agent, String sessionId, SseEmitter emitter) {
 	}
 
 	/**
@@ -156,13 +170,8 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 
 	/** Opens a stream for one tab of a logged-in agent. */
 	SseEmitter open(AgentPrincipal agent, String sessionId) {
-		return open(agent, sessionId, null);
-	}
-
-	/** {@code loggedInAt}: when the stream's session logged in, so the stream ends with the session everywhere. */
-	SseEmitter open(AgentPrincipal agent, String sessionId, java.time.Instant loggedInAt) {
 		SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
-		Stream stream = new Stream(agent, sessionId, loggedInAt, emitter);
+		Stream stream = new Stream(agent, sessionId, emitter);
 		emitter.onCompletion(() -> forget(stream));
 		emitter.onTimeout(emitter::complete);
 		emitter.onError(e -> forget(stream));
@@ -201,6 +210,10 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		if (executor == null) {
 			return;
 		}
+		if (SESSIONS_ENDED.equals(signal.topic())) {
+			executor.execute(() -> end(stream -> stream.agent().agentId() == signal.id()));
+			return;
+		}
 		String data = "{\"id\":" + signal.id() + ",\"teamId\":" + Objects.toString(signal.teamId(), "null") + "}";
 		executor.execute(() -> {
 			Subject subject = new Subject(signal);
@@ -212,19 +225,18 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		});
 	}
 
-	/**
-	 * Keeps the streams open, and ends those whose session has ended on another node (logged out everywhere, the
-	 * agent deactivated or given another role).
-	 */
-	void heartbeat() {
-		each(stream -> {
-			if (stream.loggedInAt() != null && !sessions.mayContinue(stream.agent(), stream.loggedInAt())) {
-				forget(stream);
-				stream.emitter().complete();
-				return;
-			}
-			write(stream, SseEmitter.event().comment(""));
-		});
+	private void heartbeat() {
+		Set<String> sessionIds = new HashSet<>();
+		each(stream -> sessionIds.add(stream.sessionId()));
+		sessionIds.remove(null);
+		try {
+			Set<String> open = sessions.stillOpen(sessionIds);
+			end(stream -> stream.sessionId() != null && !open.contains(stream.sessionId()));
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not check the sessions of the open live streams", e);
+		}
+		each(stream -> write(stream, SseEmitter.event().comment("")));
 	}
 
 	private void write(Stream stream, SseEmitter.SseEventBuilder event) {
@@ -263,12 +275,29 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		}
 	}
 
-	/** A session that ends (logout, expiry) takes its streams with it. */
-	@Override
-	public void sessionDestroyed(HttpSessionEvent event) {
-		String sessionId = event.getSession().getId();
+	/**
+	 * Sessions that end take their streams with them: one session's on this node, every session's of the agent
+	 * on every node.
+	 */
+	@EventListener
+	void sessionsEnded(SessionsEnded ended) {
+		ScheduledExecutorService executor = writer;
+		if (ended.everySession() && executor != null) {
+			// from the writer's thread: this may run while a transaction completes, when the bus would wait for
+			// a commit that already happened
+			executor.execute(() -> bus.publish(new LiveSignal(SESSIONS_ENDED, ended.agentId(), null)));
+		}
+		else if (ended.everySession()) {
+			end(stream -> stream.agent().agentId() == ended.agentId());
+		}
+		else {
+			end(stream -> ended.sessionId().equals(stream.sessionId()));
+		}
+	}
+
+	private void end(Predicate<Stream> which) {
 		each(stream -> {
-			if (sessionId.equals(stream.sessionId())) {
+			if (which.test(stream)) {
 				forget(stream);
 				stream.emitter().complete();
 			}
@@ -301,10 +330,7 @@ class LiveStreams implements SmartLifecycle, HttpSessionListener {
 		if (executor != null) {
 			executor.shutdownNow();
 		}
-		each(stream -> {
-			forget(stream);
-			stream.emitter().complete();
-		});
+		end(stream -> true);
 	}
 
 	@Override

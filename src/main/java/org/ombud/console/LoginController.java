@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.AgentPrincipal;
+import org.ombud.identity.SingleSignOn;
 import org.ombud.shared.NotFound;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,8 +23,11 @@ class LoginController {
 
 	private final AgentDirectory directory;
 
-	LoginController(AgentDirectory directory) {
+	private final SingleSignOn sso;
+
+	LoginController(AgentDirectory directory, SingleSignOn sso) {
 		this.directory = directory;
+		this.sso = sso;
 	}
 
 	@GetMapping("/login")
@@ -35,6 +39,9 @@ class LoginController {
 		// after too many failed attempts: how many minutes to wait, as the login guard said
 		if (locked != null && locked.matches("\\d{1,4}")) {
 			model.addAttribute("lockedMinutes", Integer.parseInt(locked));
+		}
+		if (sso.enabled()) {
+			model.addAttribute("sso", sso);
 		}
 		return LOGIN;
 	}

@@ -1,14 +1,15 @@
 package org.ombud.console;
 
 import org.ombud.identity.AgentPreferences;
-import org.ombud.identity.AgentPrincipal;
-import org.ombud.identity.OutboundDefaults;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.ombud.identity.Sessions;
+import org.ombud.identity.AgentPrincipal;
+import org.ombud.identity.AgentSessions;
+import org.ombud.identity.OutboundDefaults;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** An agent's own settings: the defaults of the reply form's options for messages sent on a channel. */
+/**
+ * An agent's own settings: the defaults of the reply form's options for messages sent on a channel, and logging
+ * out everywhere.
+ */
 @Controller
 @RequestMapping("/console/settings")
 class SettingsController {
@@ -26,31 +30,17 @@ class SettingsController {
 
 	private final AgentPreferences preferences;
 
-	private final Sessions sessions;
+	private final AgentSessions sessions;
 
-	SettingsController(AgentPreferences preferences, Sessions sessions) {
+	SettingsController(AgentPreferences preferences, AgentSessions sessions) {
 		this.preferences = preferences;
 		this.sessions = sessions;
-	}
-
-	/**
-	 * Ends every session of this agent on every device and node, this one included: after a lost laptop, or
-	 * before handing a shared computer on.
-	 */
-	@PostMapping("/logout-everywhere")
-	String logoutEverywhere(@AuthenticationPrincipal AgentPrincipal me, HttpServletRequest request) {
-		sessions.endEverywhere(me.agentId());
-		HttpSession session = request.getSession(false);
-		if (session != null) {
-			session.invalidate();
-		}
-		SecurityContextHolder.clearContext();
-		return "redirect:/login?logout";
 	}
 
 	@GetMapping
 	String show(@AuthenticationPrincipal AgentPrincipal me, Model model) {
 		model.addAttribute("defaults", preferences.outboundDefaults(me.agentId()));
+		model.addAttribute("sessionCount", sessions.count(me.agentId()));
 		return PAGE;
 	}
 
@@ -61,5 +51,15 @@ class SettingsController {
 				new OutboundDefaults(noLinkPreview != null, noTyping != null));
 		redirect.addFlashAttribute("notice", "outbox.settings.saved");
 		return "redirect:/console/settings";
+	}
+
+	/** Ends every session of this agent on every node, this one included: back to the login page. */
+	@PostMapping("/logout-everywhere")
+	String logoutEverywhere(@AuthenticationPrincipal AgentPrincipal me, Authentication authentication,
+			HttpServletRequest request, HttpServletResponse response) {
+		// this session first, so that the end of this request does not write it back
+		new SecurityContextLogoutHandler().logout(request, response, authentication);
+		sessions.endAll(me.agentId());
+		return "redirect:/login?logout";
 	}
 }

@@ -10,6 +10,7 @@ import org.ombud.identity.internal.AgentStore;
 import org.ombud.shared.Languages;
 import org.ombud.shared.Rejected;
 import org.ombud.shared.Rejection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,12 @@ public class AgentDirectory {
 
 	private final PasswordEncoder passwords;
 
-	private final java.time.Clock clock;
+	private final ApplicationEventPublisher events;
 
-	AgentDirectory(AgentStore store, PasswordEncoder passwords, java.time.Clock clock) {
+	AgentDirectory(AgentStore store, PasswordEncoder passwords, ApplicationEventPublisher events) {
 		this.store = store;
 		this.passwords = passwords;
-		this.clock = clock;
+		this.events = events;
 	}
 
 	public Optional<Agent> agent(long id) {
@@ -122,7 +123,7 @@ public class AgentDirectory {
 
 	@Transactional
 	public Agent update(long id, String displayName, Role role, boolean active, Set<Long> teamIds) {
-		store.agent(id).orElseThrow(() -> new org.ombud.shared.NotFound("agent"));
+		Agent before = store.agent(id).orElseThrow(() -> new org.ombud.shared.NotFound("agent"));
 		List<Rejection> problems = new ArrayList<>();
 		checkDisplayName(displayName, problems);
 		if (role == null) {
@@ -134,6 +135,9 @@ public class AgentDirectory {
 		}
 		store.updateAgent(id, displayName.trim(), role, active);
 		store.replaceTeams(id, teamIds == null ? Set.of() : teamIds);
+		if (before.role() != role || (before.active() && !active)) {
+			events.publishEvent(new AgentAccessChanged(id));
+		}
 		return store.agent(id).orElseThrow();
 	}
 
@@ -143,19 +147,7 @@ public class AgentDirectory {
 			throw Rejected.of("password", "error.agent.password", MIN_PASSWORD_LENGTH);
 		}
 		store.updatePassword(id, passwords.encode(password));
-		// a new password ends the sessions made with the old one
-		store.endSessions(id, clock.instant());
-	}
-
-	/** Ends every session of the agent that began before now, on every node ("log out everywhere"). */
-	@Transactional
-	public void endSessions(long id) {
-		store.endSessions(id, clock.instant());
-	}
-
-	/** When the agent last logged out everywhere (or had their password changed), if ever. */
-	public Optional<java.time.Instant> sessionsEndedAt(long id) {
-		return store.sessionsEndedAt(id);
+		events.publishEvent(new AgentAccessChanged(id));
 	}
 
 	@Transactional

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.ombud.identity.ApiTokens;
 import org.ombud.intake.Channels;
 import org.ombud.intake.Intake;
 import org.ombud.intake.Receipt;
@@ -37,9 +38,13 @@ class CaseNumberConcurrencyTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApiTokens tokens;
+
 	@Test
 	void aThousandCasesFromThirtyTwoThreadsGetAThousandNumbers() throws Exception {
 		String marker = "num-" + Tokens.random(9).toLowerCase().replaceAll("[^a-z0-9]", "x");
+		long token = tokens.create(marker, null).token().id();
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 		List<Future<Receipt>> futures = new ArrayList<>();
@@ -50,7 +55,7 @@ class CaseNumberConcurrencyTests {
 					start.await();
 					return intake.submit(new Submission(Channels.API, "Race " + n,
 							marker + "-" + n + "@example.org", null, null, "en", "content", null,
-							marker + " case " + n, null, null, List.of(), Actor.api(0)));
+							marker + " case " + n, null, null, List.of(), Actor.api(token)));
 				}));
 			}
 			start.countDown();

@@ -136,7 +136,7 @@ class ReportFormTests {
 		assertThat(opened.reportedObject()).isEqualTo("https://example.org/stream/42");
 		assertThat(cases.evidence(opened.id())).extracting(Evidence::fileName).containsExactly("screenshot.png");
 
-		String receipt = html(mvc.perform(get("/report/receipt").flashAttrs(posted.getFlashMap()))
+		String receipt = html(mvc.perform(get("/report/receipt").cookie(posted.getResponse().getCookie("SESSION")))
 			.andExpect(status().isOk())
 			.andReturn());
 		assertThat(receipt).contains("class=\"case-number\" id=\"case-number\">" + number + "<",

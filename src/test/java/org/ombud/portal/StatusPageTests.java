@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -26,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -90,16 +91,18 @@ class StatusPageTests {
 		cases.changeStatus(id, CaseStatus.AWAITING_COMPLAINANT, Actor.SYSTEM);
 		String path = "/status/" + receipt.statusToken();
 
-		mvc.perform(multipart(path + "/messages")
+		MvcResult sent = mvc.perform(multipart(path + "/messages")
 			.file(new MockMultipartFile("evidence", "скрин 1.png", "image/png", Fixtures.png()))
 			.param("body", "Here is the screenshot you asked for. 😀 截图")
 			.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl(path))
-			.andExpect(r -> assertThat(r.getFlashMap().get("sent")).isEqualTo(true));
+			.andExpect(r -> assertThat(r.getFlashMap().get("sent")).isEqualTo(true))
+			.andReturn();
 
 		assertThat(cases.get(id).orElseThrow().status()).isEqualTo(CaseStatus.INVESTIGATING);
-		String html = html(mvc.perform(get(path).flashAttr("sent", true).locale(Locale.ENGLISH)));
+		// the notice travels in the session, as it does for a browser following the redirect
+		String html = html(mvc.perform(get(path).cookie(sent.getResponse().getCookie("SESSION")).locale(Locale.ENGLISH)));
 		assertThat(html).contains("Your message has been added to the case.", "You wrote",
 				"Here is the screenshot you asked for. 😀 截图", "You sent a file", "скрин 1.png");
 	}
@@ -219,14 +222,16 @@ class StatusPageTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/status/case"))
 			.andReturn();
-		MockHttpSession session = (MockHttpSession) found.getRequest().getSession();
+		// the session lives in the database; the browser carries only its cookie
+		Cookie session = found.getResponse().getCookie("SESSION");
+		assertThat(session).isNotNull();
 
-		String html = html(mvc.perform(get("/status/case").session(session).locale(Locale.ENGLISH))
+		String html = html(mvc.perform(get("/status/case").cookie(session).locale(Locale.ENGLISH))
 			.andExpect(status().isOk()));
 		assertThat(html).contains(receipt.number(), "Lost access to my account.", "action=\"/status/case/messages\"")
 			.doesNotContain(receipt.statusToken());
 
-		mvc.perform(multipart("/status/case/messages").param("body", "Any news?").session(session).with(csrf()))
+		mvc.perform(multipart("/status/case/messages").param("body", "Any news?").cookie(session).with(csrf()))
 			.andExpect(redirectedUrl("/status/case"));
 		assertThat(page("/status/" + receipt.statusToken(), Locale.ENGLISH)).contains("Any news?");
 

@@ -34,11 +34,13 @@ public final class ConsoleClient implements AutoCloseable {
 
 	private final HttpClient http;
 
+	private final CookieManager cookies = new CookieManager();
+
 	public ConsoleClient(String base) {
 		this.base = base;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
-			.cookieHandler(new CookieManager())
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
@@ -70,6 +72,32 @@ public final class ConsoleClient implements AutoCloseable {
 		String page = get("/console/cases").body();
 		String token = find(META_CSRF, page).orElseThrow(() -> new AssertionError("no CSRF token on the console"));
 		postForm("/logout", Map.of("_csrf", token));
+	}
+
+	/** The value of a cookie in the jar (the session cookie, say). */
+	public Optional<String> cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst();
+	}
+
+	/** The CSRF token of a console page, as htmx sends it in its header. */
+	public String csrfToken() {
+		String page = get("/console/cases").body();
+		return find(META_CSRF, page).orElseThrow(() -> new AssertionError("no CSRF token on the console"));
+	}
+
+	/** Sends a request built on this client's base address with its cookies. */
+	public HttpResponse<String> send(HttpRequest.Builder request, String path) {
+		return send(request.uri(URI.create(base + path)).build());
+	}
+
+	/** Follows a redirect to an absolute address (another site's, say), with this client's cookies. */
+	public HttpResponse<String> follow(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url.startsWith("/") ? base + url : url)).GET().build());
 	}
 
 	public HttpResponse<String> get(String path) {

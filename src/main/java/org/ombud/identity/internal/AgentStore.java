@@ -55,19 +55,6 @@ public class AgentStore {
 			.flatMap(this::agent);
 	}
 
-	public Optional<java.time.Instant> sessionsEndedAt(long agentId) {
-		return jdbc.sql("select sessions_ended_at from agents where id = ?")
-			.param(agentId)
-			.query((rs, n) -> org.ombud.shared.SqlTime.get(rs, "sessions_ended_at"))
-			.optional()
-			.filter(java.util.Objects::nonNull);
-	}
-
-	public void endSessions(long agentId, java.time.Instant at) {
-		jdbc.sql("update agents set sessions_ended_at = ? where id = ?").params(org.ombud.shared.SqlTime.param(at), agentId)
-			.update();
-	}
-
 	public Optional<Long> telegramUserId(long agentId) {
 		return jdbc.sql("select telegram_user_id from agents where id = ?")
 			.param(agentId)
@@ -86,6 +73,15 @@ public class AgentStore {
 			.query((rs, n) -> new AgentPrincipal(rs.getLong("id"), rs.getString("username"),
 					rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active")))
 			.optional();
+	}
+
+	/** The agents with this e-mail address (ignoring case); more than one means the address names nobody. */
+	public List<AgentPrincipal> principalsByEmail(String email) {
+		return jdbc.sql("select id, username, password_hash, role, active from agents where lower(email) = lower(?)")
+			.param(email)
+			.query((rs, n) -> new AgentPrincipal(rs.getLong("id"), rs.getString("username"),
+					rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active")))
+			.list();
 	}
 
 	public List<Agent> agents() {

@@ -1,12 +1,20 @@
 package org.ombud.identity.internal;
 
-import jakarta.servlet.DispatcherType;
+import java.util.HashMap;
+import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpSession;
+
+import org.ombud.identity.AgentPrincipal;
 import org.ombud.identity.ApiScope;
 import org.ombud.identity.ApiTokens;
 import org.ombud.identity.Role;
-import org.ombud.identity.Sessions;
+import org.ombud.identity.SessionsEnded;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,15 +27,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -35,13 +43,17 @@ import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHe
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login,
- * CSRF, session) and the public pages (web form, status page, docs, health).
+ * Three doors: the REST API (bearer tokens, no session, no cookies), the agents' console (form login or
+ * single sign-on, CSRF, session) and the public pages (web form, status page, docs, health).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	static final String SESSION_COOKIE = "SESSION";
 
 	static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -83,9 +95,35 @@ class SecurityConfiguration {
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
+	/**
+	 * Argon2id for every new hash; {@code {bcrypt}} hashes (and Argon2 ones with weaker settings) are still
+	 * accepted and replaced at the next successful login. Tests may lower the cost; the defaults are Spring
+	 * Security's (16 MiB, 2 passes).
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@Value("${ombud.login.argon2.memory-kib:16384}") int memoryKib,
+			@Value("${ombud.login.argon2.iterations:2}") int iterations) {
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put("argon2", new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations));
+		encoders.put("bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder("argon2", encoders);
+	}
+
+	/**
+	 * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS (behind a proxy
+	 * once {@code server.forward-headers-strategy} trusts its forwarded headers), or always with
+	 * {@code server.servlet.session.cookie.secure=true}.
+	 */
+	@Bean
+	CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.secure:false}") boolean alwaysSecure) {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName(SESSION_COOKIE);
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setSameSite("Lax");
+		if (alwaysSecure) {
+			cookie.setUseSecureCookie(true);
+		}
+		return cookie;
 	}
 
 	@Bean
@@ -113,12 +151,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain console(HttpSecurity http, LoginGuard guard, Sessions sessions) throws Exception {
-		SavedRequestAwareAuthenticationSuccessHandler toConsole = new SavedRequestAwareAuthenticationSuccessHandler();
-		toConsole.setDefaultTargetUrl("/console");
-		return http.securityMatcher("/console/**", "/login", "/logout")
+	SecurityFilterChain console(HttpSecurity http, LoginGuard guard, ApplicationEventPublisher events,
+			ObjectProvider<SsoLogin> sso) throws Exception {
+		// single sign-on through OpenID Connect, when configured: its start and its return address
+		SsoLogin singleSignOn = sso.getIfAvailable();
+		if (singleSignOn != null) {
+			singleSignOn.configure(http);
+		}
+		return http.securityMatcher("/console/**", "/login", "/logout", "/oauth2/**", "/login/oauth2/**")
 			.addFilterBefore(new LoginThrottleFilter(guard), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new SessionGuard(sessions), AuthorizationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/login").permitAll()
 				// the async dispatch resumes a request that was authorised when it began (the live event stream)
 				.dispatcherTypeMatchers(DispatcherType.ASYNC)
@@ -132,18 +173,24 @@ class SecurityConfiguration {
 				.access((authentication, context) -> new AuthorizationDecision(worksCases(authentication.get())))
 				.anyRequest()
 				.authenticated())
-			// the session notes when it logged in: "log out everywhere" ends the sessions that began before it
-			.formLogin(form -> form.loginPage("/login").successHandler((request, response, authentication) -> {
-				request.getSession().setAttribute(Sessions.LOGGED_IN_AT, sessions.now());
-				toConsole.onAuthenticationSuccess(request, response, authentication);
-			}).permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
 			// the live event stream refuses with 401, not the login page: a browser's EventSource stops on it
 			.exceptionHandling(e -> e.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
 				.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						PathPatternRequestMatcher.withDefaults().matcher("/console/live"))
 				.defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
 				.build()))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
+				// before the session goes: what was open for it (live streams) ends with it
+				.addLogoutHandler((request, response, authentication) -> {
+					HttpSession session = request.getSession(false);
+					if (session != null && authentication != null
+							&& authentication.getPrincipal() instanceof AgentPrincipal agent) {
+						events.publishEvent(new SessionsEnded(agent.agentId(), session.getId()));
+					}
+				})
+				.deleteCookies(SESSION_COOKIE))
 			.headers(headers -> strict(headers).referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
