@@ -250,4 +250,13 @@ public class OutboxStore {
 				rs.getString("state"), rs.getInt("attempts"), rs.getString("claim_token"), SqlTime.get(rs, "send_at"),
 				SqlTime.get(rs, "created_at"));
 	}
+
+	/** Blanks the copies of what was sent in a conversation whose messages were erased; rows still to send stay. */
+	public int eraseSent(long conversationId) {
+		return jdbc.sql("""
+				update outbox set body = '', keyboard = null, last_error = null
+				where conversation_id = ? and state not in ('PENDING', 'SENDING')""")
+			.param(conversationId)
+			.update();
+	}
 }
