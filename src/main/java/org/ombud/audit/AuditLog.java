@@ -37,6 +37,8 @@ public class AuditLog {
 
 	public static final String EVIDENCE_DOWNLOADED = "evidence.downloaded";
 
+	public static final String EVIDENCE_PREVIEWED = "evidence.previewed";
+
 	public static final String AUDIT_EXPORTED = "audit.exported";
 
 	private final AuditStore store;

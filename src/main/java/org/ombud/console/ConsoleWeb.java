@@ -38,12 +38,13 @@ class ConsoleWeb implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** Opening a case (its contact details and timeline) and downloading evidence go on the audit log. */
+	/** Opening a case (its contact details and timeline), downloading evidence and seeing its preview go on the audit log. */
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new AuditedReads(audit)
 			.read("/console/cases/{number}", AuditLog.CASE_VIEWED, "case", "number")
-			.read("/console/cases/{number}/evidence/{id}", AuditLog.EVIDENCE_DOWNLOADED, "evidence", "id"))
+			.read("/console/cases/{number}/evidence/{id}", AuditLog.EVIDENCE_DOWNLOADED, "evidence", "id")
+			.read("/console/cases/{number}/evidence/{id}/preview", AuditLog.EVIDENCE_PREVIEWED, "evidence", "id"))
 			.addPathPatterns("/console/cases/**");
 	}
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -27,9 +28,15 @@ import org.ombud.identity.Role;
 import org.ombud.identity.Team;
 import org.ombud.shared.Actor;
 import org.ombud.shared.Rejected;
+import org.ombud.support.Await;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class EvidencePreviewTests extends ConsoleTestSupport {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Agent agent;
 
@@ -57,6 +64,10 @@ class EvidencePreviewTests extends ConsoleTestSupport {
 			assertThat(decoded.getWidth()).as(format).isEqualTo(37);
 			assertThat(decoded.getHeight()).as(format).isEqualTo(23);
 			assertThat(Arrays.copyOf(preview.getContentAsByteArray(), 4)).isEqualTo(new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+			// seeing the pixels of evidence is on the audit log, as its download is
+			Await.until(Duration.ofSeconds(10), "the preview on the audit log", () -> jdbc.sql(
+					"select count(*) from audit_log where action = 'evidence.previewed' and subject_id = ? and actor_id = ?")
+				.params(String.valueOf(evidence.id()), agent.id()).query(Long.class).single() == 1);
 		}
 	}
 

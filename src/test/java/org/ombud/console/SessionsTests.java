@@ -119,12 +119,12 @@ class SessionsTests extends ConsoleTestSupport {
 			directory.update(agent.id(), "Renamed", agent.role(), true, agent.teamIds());
 			assertThat(browser.get("/console/cases").statusCode()).isEqualTo(200);
 
-			directory.update(agent.id(), "Renamed", Role.SUPERVISOR, true, agent.teamIds());
+			directory.update(agent.id(), "Renamed", Role.MODERATOR, true, agent.teamIds());
 			assertThat(live.endsWithin(WITHIN)).isTrue();
 			assertThat(browser.get("/console/cases").statusCode()).isEqualTo(302);
 		}
 		try (ConsoleClient browser = ConsoleClient.loggedIn(base(), agent.username(), "a-brand-new-password")) {
-			directory.update(agent.id(), "Renamed", Role.SUPERVISOR, false, agent.teamIds());
+			directory.update(agent.id(), "Renamed", Role.MODERATOR, false, agent.teamIds());
 			assertThat(browser.get("/console/cases").statusCode()).isEqualTo(302);
 			HttpResponse<String> again = browser.login(agent.username(), "a-brand-new-password");
 			assertThat(again.headers().firstValue("Location").orElseThrow()).contains("/login?error");
