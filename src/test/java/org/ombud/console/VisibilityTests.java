@@ -114,6 +114,9 @@ class VisibilityTests extends ConsoleTestSupport {
 		// assigned: the task agent sees it, and only it
 		cases.assign(caseB.id(), task.id(), Actor.SYSTEM);
 		assertQueue(task, false, true);
+		// a hotline case goes to its category's team: the task agent opens none, the duty agent does
+		mvc.perform(get("/console/cases/new").with(as(task))).andExpect(status().isForbidden());
+		mvc.perform(get("/console/cases/new").with(as(duty))).andExpect(status().isOk());
 	}
 
 	@Test

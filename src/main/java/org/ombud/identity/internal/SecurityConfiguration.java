@@ -87,10 +87,12 @@ class SecurityConfiguration {
 
 	/** A logged-in agent whose role works cases and chats. */
 	static boolean worksCases(Authentication authentication) {
-		return authentication != null && authentication.isAuthenticated()
-				&& !TRUST.isAnonymous(authentication) && authentication.getAuthorities()
-					.stream()
-					.noneMatch(a -> Role.COMPLIANCE_VIEWER.authority().equals(a.getAuthority()));
+		return authentication != null && authentication.isAuthenticated() && !TRUST.isAnonymous(authentication)
+				&& !hasRole(authentication, Role.COMPLIANCE_VIEWER);
+	}
+
+	private static boolean hasRole(Authentication authentication, Role role) {
+		return authentication.getAuthorities().stream().anyMatch(a -> role.authority().equals(a.getAuthority()));
 	}
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
@@ -169,6 +171,11 @@ class SecurityConfiguration {
 				.hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE_VIEWER.name())
 				.requestMatchers("/console/admin/**")
 				.hasRole(Role.ADMIN.name())
+				// a hotline call becomes a case of its category's team: task agents, who see only what they are
+				// given, do not open cases they would not see
+				.requestMatchers("/console/cases/new")
+				.access((authentication, context) -> new AuthorizationDecision(worksCases(authentication.get())
+						&& !hasRole(authentication.get(), Role.TASK_AGENT)))
 				.requestMatchers("/console/cases/**", "/console/chats/**", "/console/duty", "/console/notifications/**")
 				.access((authentication, context) -> new AuthorizationDecision(worksCases(authentication.get())))
 				.anyRequest()
