@@ -374,7 +374,9 @@ public class CaseManagement {
 	@Transactional
 	public Message complainantWrites(long caseId, String body, List<EvidenceFile> evidence, Actor actor) {
 		CaseView current = lock(caseId);
-		if (current.status() == CaseStatus.CLOSED || erasure.erasedAt(caseId).isPresent()) {
+		// a closed case takes nothing; of the others only a resolved one can have had its data erased
+		if (current.status() == CaseStatus.CLOSED
+				|| (current.status() == CaseStatus.RESOLVED && erasure.erasedAt(caseId).isPresent())) {
 			throw Rejected.of(null, "error.case.closed");
 		}
 		List<Rejection> problems = evidencePolicy.check("evidence", evidence);
@@ -393,7 +395,9 @@ public class CaseManagement {
 	@Transactional
 	public void complainantWrote(long caseId, long messageId, List<EvidenceFile> evidence, Actor actor) {
 		CaseView current = lock(caseId);
-		if (current.status() == CaseStatus.CLOSED || erasure.erasedAt(caseId).isPresent()) {
+		// a closed case takes nothing; of the others only a resolved one can have had its data erased
+		if (current.status() == CaseStatus.CLOSED
+				|| (current.status() == CaseStatus.RESOLVED && erasure.erasedAt(caseId).isPresent())) {
 			throw Rejected.of(null, "error.case.closed");
 		}
 		List<Rejection> problems = evidencePolicy.check("evidence", evidence);

@@ -143,7 +143,7 @@ public class Retention {
 	}
 
 	public Optional<Hold> hold(long caseId) {
-		return store.hold(caseId).map(h -> new Hold(h.reason(), h.by(), h.at()));
+		return store.hold(caseId);
 	}
 
 	public Optional<Instant> erasedAt(long caseId) {

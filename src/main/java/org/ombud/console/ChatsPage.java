@@ -144,9 +144,7 @@ class ChatsPage {
 	}
 
 	void head(Model model, Agent me, ChatRow chat, Locale locale) {
-		if (grants != null) {
-			grants.fill(model, chat.id(), locale);
-		}
+		grants.fill(model, chat.id(), locale);
 		Names.Snapshot snapshot = names.snapshot(Languages.of(locale));
 		ClockView firstReply = clocks.firstReplyClocks(List.of(chat.id())).get(chat.id());
 		model.addAttribute("chat", line(chat, firstReply, snapshot, chat.id(), ChatsForm.empty(), locale));

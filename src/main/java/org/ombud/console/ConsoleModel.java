@@ -3,7 +3,6 @@ package org.ombud.console;
 import java.util.Locale;
 
 import org.ombud.identity.Agent;
-import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.shared.Languages;
 import org.ombud.sla.Notifications;
@@ -15,12 +14,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
 
-	private final AgentDirectory directory;
+	private final Visible visible;
 
 	private final Notifications notifications;
 
-	ConsoleModel(AgentDirectory directory, Notifications notifications) {
-		this.directory = directory;
+	ConsoleModel(Visible visible, Notifications notifications) {
+		this.visible = visible;
 		this.notifications = notifications;
 	}
 
@@ -31,8 +30,8 @@ class ConsoleModel {
 	}
 
 	@ModelAttribute("me")
-	Agent me(@AuthenticationPrincipal AgentPrincipal principal) {
-		return principal == null ? null : directory.agent(principal.agentId()).orElse(null);
+	Agent me() {
+		return visible.agent().orElse(null);
 	}
 
 	@ModelAttribute("lang")

@@ -3,24 +3,18 @@ package org.ombud.console;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.ombud.conversations.Access;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.shared.NotFound;
 import org.ombud.shared.Rejected;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Sharing a chat (and its cases) with a colleague, e.g. with a task, until a time or until revoked, and revoking
@@ -66,13 +60,6 @@ class GrantsController {
 		}
 		access.revoke(grant, me.agentId());
 		return "redirect:" + LoginController.back(referer);
-	}
-
-	@ExceptionHandler(Rejected.class)
-	ModelAndView rejected(Rejected rejected, Locale locale, HttpServletRequest request) {
-		ModelAndView error = ConsoleErrors.page(HttpStatus.UNPROCESSABLE_CONTENT, request);
-		error.addObject("messages", format.errors(rejected, locale).messages());
-		return error;
 	}
 
 	private java.time.Instant expiry(String expires) {

@@ -6,8 +6,6 @@ import java.util.Locale;
 
 import org.ombud.conversations.Access;
 import org.ombud.conversations.Grant;
-import org.ombud.identity.Agent;
-import org.ombud.identity.AgentDirectory;
 import org.ombud.shared.Languages;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -29,8 +27,6 @@ class GrantsView {
 
 	private final Access access;
 
-	private final AgentDirectory agents;
-
 	private final Names names;
 
 	private final ConsoleFormat format;
@@ -39,10 +35,8 @@ class GrantsView {
 
 	private final Visible visible;
 
-	GrantsView(Access access, AgentDirectory agents, Names names, ConsoleFormat format, java.time.Clock clock,
-			Visible visible) {
+	GrantsView(Access access, Names names, ConsoleFormat format, java.time.Clock clock, Visible visible) {
 		this.access = access;
-		this.agents = agents;
 		this.names = names;
 		this.format = format;
 		this.clock = clock;
@@ -62,9 +56,8 @@ class GrantsView {
 		model.addAttribute("grantConversationId", conversationId);
 		model.addAttribute("grantLines", lines);
 		model.addAttribute("mayGrant", visible.me().role().grants());
-		model.addAttribute("grantColleagues", agents.agents()
+		model.addAttribute("grantColleagues", snapshot.activeAgents()
 			.stream()
-			.filter(Agent::active)
 			.filter(a -> a.role().works() && a.id() != me)
 			.toList());
 		model.addAttribute("grantZone", format.zone());

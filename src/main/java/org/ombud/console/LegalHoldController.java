@@ -1,22 +1,15 @@
 package org.ombud.console;
 
-import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.ombud.cases.CaseView;
 import org.ombud.cases.Retention;
 import org.ombud.identity.AgentPrincipal;
-import org.ombud.shared.Rejected;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A legal hold on a case, placed and lifted by admins and supervisors: while it holds, neither the retention
@@ -29,12 +22,9 @@ class LegalHoldController {
 
 	private final Visible visible;
 
-	private final ConsoleFormat format;
-
-	LegalHoldController(Retention retention, Visible visible, ConsoleFormat format) {
+	LegalHoldController(Retention retention, Visible visible) {
 		this.retention = retention;
 		this.visible = visible;
-		this.format = format;
 	}
 
 	@PostMapping("/console/cases/{number}/hold")
@@ -50,13 +40,6 @@ class LegalHoldController {
 		CaseView c = mayHold(number);
 		retention.lift(c.id(), me.agentId());
 		return "redirect:/console/cases/" + c.number();
-	}
-
-	@ExceptionHandler(Rejected.class)
-	ModelAndView rejected(Rejected rejected, Locale locale, HttpServletRequest request) {
-		ModelAndView error = ConsoleErrors.page(HttpStatus.UNPROCESSABLE_CONTENT, request);
-		error.addObject("messages", format.errors(rejected, locale).messages());
-		return error;
 	}
 
 	/** The case if the agent sees it (404 otherwise) and their role places holds (403 otherwise). */

@@ -3,6 +3,10 @@ package org.ombud.console;
 import org.ombud.cases.CaseManagement;
 import org.ombud.cases.CaseView;
 import org.ombud.conversations.Access;
+import java.util.Optional;
+
+import org.ombud.identity.Agent;
+import org.ombud.identity.AgentDirectory;
 import org.ombud.identity.AgentPrincipal;
 import org.ombud.identity.Visibility;
 import org.ombud.shared.NotFound;
@@ -22,13 +26,35 @@ class Visible {
 
 	private static final String ATTRIBUTE = Visible.class.getName();
 
+	private static final String AGENT = Visible.class.getName() + ".agent";
+
 	private final Access access;
 
 	private final CaseManagement cases;
 
-	Visible(Access access, CaseManagement cases) {
+	private final AgentDirectory directory;
+
+	Visible(Access access, CaseManagement cases, AgentDirectory directory) {
 		this.access = access;
 		this.cases = cases;
+		this.directory = directory;
+	}
+
+	/** The logged-in agent as they are now, read once per request (the top bar and every check share it). */
+	Optional<Agent> agent() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(AGENT, RequestAttributes.SCOPE_REQUEST) instanceof Agent a) {
+			return Optional.of(a);
+		}
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !(auth.getPrincipal() instanceof AgentPrincipal principal)) {
+			return Optional.empty();
+		}
+		Optional<Agent> agent = directory.agent(principal.agentId());
+		if (request != null) {
+			agent.ifPresent(a -> request.setAttribute(AGENT, a, RequestAttributes.SCOPE_REQUEST));
+		}
+		return agent;
 	}
 
 	/** What the current agent sees. */
@@ -38,10 +64,10 @@ class Visible {
 			return v;
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !(auth.getPrincipal() instanceof AgentPrincipal agent)) {
+		if (auth == null || !(auth.getPrincipal() instanceof AgentPrincipal principal)) {
 			throw new NotFound("case");
 		}
-		Visibility visibility = access.of(agent.agentId());
+		Visibility visibility = agent().map(access::of).orElseGet(() -> access.of(principal.agentId()));
 		if (request != null) {
 			request.setAttribute(ATTRIBUTE, visibility, RequestAttributes.SCOPE_REQUEST);
 		}
@@ -53,6 +79,7 @@ class Visible {
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
 		if (request != null) {
 			request.removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+			request.removeAttribute(AGENT, RequestAttributes.SCOPE_REQUEST);
 		}
 	}
 

@@ -86,9 +86,6 @@ public class Access {
 
 	/** Whether the agent sees the conversation; false for one that does not exist. */
 	public boolean sees(Visibility visibility, long conversationId) {
-		if (visibility.everything()) {
-			return chats.row(0, 0, conversationId).isPresent();
-		}
 		return chats.row(0, 0, conversationId)
 			.filter(c -> visibility.seesConversation(c.id(), c.teamId(), c.assigneeId()))
 			.isPresent();

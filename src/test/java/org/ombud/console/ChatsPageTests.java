@@ -72,7 +72,7 @@ class ChatsPageTests {
 		org.mockito.Mockito.when(visible.me())
 			.thenReturn(new org.ombud.identity.Visibility(7, Role.DUTY_AGENT, false, Set.of(5L), true, Set.of()));
 		ChatsPage page = new ChatsPage(chats, null, null, sla, new Names(directory, categories), format,
-				Clock.fixed(NOW, ZoneOffset.UTC), visible, null);
+				Clock.fixed(NOW, ZoneOffset.UTC), visible, mock(GrantsView.class));
 		ExtendedModelMap model = new ExtendedModelMap();
 		Agent me = new Agent(7, "me", "Me", null, Role.DUTY_AGENT, "en", true, Set.of(5L), true);
 

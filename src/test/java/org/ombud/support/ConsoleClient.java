@@ -62,12 +62,6 @@ public final class ConsoleClient implements AutoCloseable {
 		return postForm("/login", Map.of("username", username, "password", password, "_csrf", token));
 	}
 
-	/** The CSRF token a console page carries, as htmx and the page's forms send it. */
-	public String csrf() {
-		return find(META_CSRF, get("/console/settings").body())
-			.orElseThrow(() -> new AssertionError("no CSRF token on the console"));
-	}
-
 	public void logout() {
 		String page = get("/console/cases").body();
 		String token = find(META_CSRF, page).orElseThrow(() -> new AssertionError("no CSRF token on the console"));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.ombud.cases.Retention;
 import org.ombud.shared.SqlTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,14 +50,12 @@ public class RetentionStore {
 	}
 
 	/** The case's hold, if it has one: reason, who, when. */
-	public Optional<Hold> hold(long caseId) {
+	public Optional<Retention.Hold> hold(long caseId) {
 		return jdbc.sql("select legal_hold_reason, legal_hold_by, legal_hold_at from cases where id = ? and legal_hold = true")
 			.param(caseId)
-			.query((rs, n) -> new Hold(rs.getString(1), rs.getObject(2, Long.class), SqlTime.get(rs, "legal_hold_at")))
+			.query((rs, n) -> new Retention.Hold(rs.getString(1), rs.getObject(2, Long.class),
+					SqlTime.get(rs, "legal_hold_at")))
 			.optional();
-	}
-
-	public record Hold(String reason, Long by, Instant at) {
 	}
 
 	public Optional<Instant> erasedAt(long caseId) {
